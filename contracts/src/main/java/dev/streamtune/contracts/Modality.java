@@ -1,0 +1,7 @@
+package dev.streamtune.contracts;
+
+/** The kind of input a sample carries. */
+public enum Modality {
+    TEXT,
+    IMAGE
+}
