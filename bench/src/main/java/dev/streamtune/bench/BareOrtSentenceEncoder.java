@@ -1,12 +1,12 @@
 package dev.streamtune.bench;
 
-import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.streamtune.core.backbone.MeanPooling;
+import dev.streamtune.core.backbone.TokenBatch;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.nio.file.Path;
@@ -35,27 +35,17 @@ final class BareOrtSentenceEncoder implements AutoCloseable {
 
     /** Unit-length sentence vectors for one batch. */
     float[][] embed(List<String> texts) throws OrtException {
-        Encoding[] encodings = tokenizer.batchEncode(texts);
-        int batch = encodings.length;
-        int seq = encodings[0].getIds().length;
-        long[] ids = new long[batch * seq];
-        long[] mask = new long[batch * seq];
-        long[] types = new long[batch * seq];
-        for (int b = 0; b < batch; b++) {
-            System.arraycopy(encodings[b].getIds(), 0, ids, b * seq, seq);
-            System.arraycopy(encodings[b].getAttentionMask(), 0, mask, b * seq, seq);
-            System.arraycopy(encodings[b].getTypeIds(), 0, types, b * seq, seq);
-        }
-        long[] shape = {batch, seq};
-        try (OnnxTensor idsTensor = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
-                OnnxTensor maskTensor = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
-                OnnxTensor typesTensor = OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape);
+        TokenBatch tokens = TokenBatch.of(tokenizer.batchEncode(texts));
+        long[] shape = tokens.shape();
+        try (OnnxTensor idsTensor = OnnxTensor.createTensor(env, LongBuffer.wrap(tokens.ids()), shape);
+                OnnxTensor maskTensor = OnnxTensor.createTensor(env, LongBuffer.wrap(tokens.mask()), shape);
+                OnnxTensor typesTensor = OnnxTensor.createTensor(env, LongBuffer.wrap(tokens.types()), shape);
                 OrtSession.Result result = session.run(Map.of(
                         "input_ids", idsTensor, "attention_mask", maskTensor, "token_type_ids", typesTensor))) {
             OnnxTensor hidden = (OnnxTensor) result.get(0);
             long[] dims = hidden.getInfo().getShape();
             FloatBuffer values = hidden.getFloatBuffer();
-            return MeanPooling.poolAndNormalize(values, mask, batch, seq, (int) dims[2]);
+            return MeanPooling.poolAndNormalize(values, tokens.mask(), tokens.batch(), tokens.seq(), (int) dims[2]);
         }
     }
 
