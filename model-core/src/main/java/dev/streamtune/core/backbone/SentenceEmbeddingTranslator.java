@@ -16,8 +16,8 @@ import java.util.List;
  * DJL translator for BERT-family sentence encoders: a batch of tokenizer encodings (already padded to one length)
  * in, one unit-length sentence vector per encoding out.
  *
- * <p>The inputs are named NDArrays {@code input_ids}, {@code attention_mask} and {@code token_type_ids}; only the
- * ones the model declares are passed. The output used is {@code last_hidden_state} (or the model's first output):
+ * <p>The inputs are named NDArrays {@code input_ids} (required), {@code attention_mask} and {@code token_type_ids};
+ * only the ones the model declares are passed. The output used is {@code last_hidden_state} (or the model's first output):
  * token vectors {@code [batch, seq, dim]} are mean-pooled with the attention mask, a pooled {@code [batch, dim]}
  * output is used as it is; both are L2-normalised. Stateless, so one instance serves every predictor.
  */
@@ -35,11 +35,16 @@ final class SentenceEmbeddingTranslator implements NoBatchifyTranslator<Encoding
         TokenBatch tokens = TokenBatch.of(encodings);
         ctx.setAttachment(MASK_KEY, tokens.mask());
         List<String> declared = ctx.getModel().getBlock().describeInput().keys();
+        if (!declared.contains(INPUT_IDS)) {
+            throw new IllegalStateException("model has no " + INPUT_IDS + " input; it declares " + declared);
+        }
         NDManager manager = ctx.getNDManager();
         Shape shape = new Shape(tokens.shape());
         NDList inputs = new NDList(3);
         inputs.add(named(manager.create(tokens.ids(), shape), INPUT_IDS));
-        inputs.add(named(manager.create(tokens.mask(), shape), ATTENTION_MASK));
+        if (declared.contains(ATTENTION_MASK)) {
+            inputs.add(named(manager.create(tokens.mask(), shape), ATTENTION_MASK));
+        }
         if (declared.contains(TOKEN_TYPE_IDS)) {
             inputs.add(named(manager.create(tokens.types(), shape), TOKEN_TYPE_IDS));
         }

@@ -103,7 +103,7 @@ public final class SentenceEncoderLoader {
         try {
             model = criteria.loadModel();
         } catch (ModelException | IOException | RuntimeException e) {
-            throw new BackboneLoadException("cannot load backbone " + id + " from " + url + ": " + e.getMessage(), e);
+            throw new BackboneLoadException("cannot load backbone " + describe(id, url) + ": " + e.getMessage(), e);
         }
         HuggingFaceTokenizer tokenizer = null;
         try {
@@ -123,8 +123,8 @@ public final class SentenceEncoderLoader {
             if (e instanceof BackboneLoadException) {
                 throw (BackboneLoadException) e;
             }
-            throw new BackboneLoadException("backbone " + id + " from " + url + " is not a usable sentence encoder: "
-                    + e.getMessage(), e);
+            throw new BackboneLoadException(
+                    "backbone " + describe(id, url) + " is not a usable sentence encoder: " + e.getMessage(), e);
         }
     }
 
@@ -138,6 +138,10 @@ public final class SentenceEncoderLoader {
                 "padding", "true",
                 "maxLength", Integer.toString(maxLength),
                 "modelMaxLength", Integer.toString(TextEncoderOptions.MAX_POSITIONS)));
+    }
+
+    private static String describe(String id, String url) {
+        return id.equals(url) ? url : id + " (" + url + ")";
     }
 
     private static int probeDimension(ZooModel<Encoding[], float[][]> model, HuggingFaceTokenizer tokenizer)
