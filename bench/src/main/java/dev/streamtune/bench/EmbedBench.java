@@ -22,12 +22,13 @@ import java.util.stream.Stream;
  * same inputs and the same background load; each cell runs until both have spent {@code --seconds} embedding and
  * every gloss was embedded at least once.
  *
- * <p>Arguments: {@code --sentences N} glosses (default 512), {@code --seconds N} per cell (default 5).
+ * <p>Arguments: {@code --sentences N} glosses (default 512), {@code --seconds N} per cell (default 5),
+ * {@code --batches 1,8,32} batch sizes.
  */
 public final class EmbedBench implements Benchmark {
 
     private static final Path NOUN_GLOSSES = Path.of("/usr/share/wordnet/data.noun");
-    private static final int[] BATCHES = {1, 8, 32};
+    private static final String DEFAULT_BATCHES = "1,8,32";
 
     @Override
     public String description() {
@@ -39,6 +40,9 @@ public final class EmbedBench implements Benchmark {
     public void run(BenchReport report, String[] args) throws Exception {
         int sentences = intArg(args, "--sentences", 512);
         int seconds = intArg(args, "--seconds", 5);
+        int[] batches = Arrays.stream(arg(args, "--batches", DEFAULT_BATCHES).split(","))
+                .mapToInt(b -> positive("--batches", Integer.parseInt(b.trim())))
+                .toArray();
         List<String> glosses = glosses(sentences);
         TextEncoderOptions options = TextEncoderOptions.defaults().withBatchSize(32).withPredictors(1);
         report.environment("sentences", glosses.size())
@@ -56,7 +60,7 @@ public final class EmbedBench implements Benchmark {
             double diff = maxAbsDiff(backbone.embed(glosses.subList(0, 32)), ort.embed(glosses.subList(0, 32)));
             report.result("max_abs_diff", diff);
             System.out.printf("same vectors from both: max |difference| = %.2e%n", diff);
-            for (int batch : BATCHES) {
+            for (int batch : batches) {
                 measure(report, batch, seconds, glosses, backbone::embed, ort::embed);
             }
         }
@@ -96,7 +100,8 @@ public final class EmbedBench implements Benchmark {
         int sentences = done * batch;
         double b = sentences / (backboneNanos / 1e9);
         double o = sentences / (ortNanos / 1e9);
-        System.out.printf("batch %2d: backbone %.1f/s, bare ORT %.1f/s over %d sentences each%n", batch, b, o, sentences);
+        System.out.printf("batch %2d: backbone %.1f/s, bare ORT %.1f/s over %d sentences each%n",
+                batch, b, o, sentences);
         report.row(row(batch, "MiniLmBackbone", b, sentences, backboneNanos));
         report.row(row(batch, "bare OrtSession", o, sentences, ortNanos));
         report.result("backbone_b" + batch + "_sps", b);
@@ -158,15 +163,22 @@ public final class EmbedBench implements Benchmark {
     }
 
     private static int intArg(String[] args, String name, int fallback) {
+        return positive(name, Integer.parseInt(arg(args, name, Integer.toString(fallback))));
+    }
+
+    private static String arg(String[] args, String name, String fallback) {
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals(name)) {
-                int value = Integer.parseInt(args[i + 1]);
-                if (value < 1) {
-                    throw new IllegalArgumentException(name + " must be at least 1, was " + value);
-                }
-                return value;
+                return args[i + 1];
             }
         }
         return fallback;
+    }
+
+    private static int positive(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1, was " + value);
+        }
+        return value;
     }
 }

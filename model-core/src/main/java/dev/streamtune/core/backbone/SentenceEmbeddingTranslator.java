@@ -17,9 +17,10 @@ import java.util.List;
  * in, one unit-length sentence vector per encoding out.
  *
  * <p>The inputs are named NDArrays {@code input_ids} (required), {@code attention_mask} and {@code token_type_ids};
- * only the ones the model declares are passed. The output used is {@code last_hidden_state} (or the model's first output):
- * token vectors {@code [batch, seq, dim]} are mean-pooled with the attention mask, a pooled {@code [batch, dim]}
- * output is used as it is; both are L2-normalised. Stateless, so one instance serves every predictor.
+ * only the ones the model declares are passed. The output used is {@code last_hidden_state}, else the model's
+ * first output: token vectors {@code [batch, seq, dim]} are mean-pooled with the attention mask, a pooled
+ * {@code [batch, dim]} output is used as it is; both are L2-normalised. Stateless, so one instance serves every
+ * predictor.
  */
 final class SentenceEmbeddingTranslator implements NoBatchifyTranslator<Encoding[], float[][]> {
 

@@ -60,9 +60,11 @@ class BackboneRegistryTest {
 
     @Test
     void rejectsUnknownIdListingKnownIds() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> registry.openText("minilm-l12"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> registry.openText("minilm-l12"));
 
-        assertTrue(e.getMessage().startsWith("unknown backbone 'minilm-l12'; known ids: [minilm-l6-v2]"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("unknown backbone 'minilm-l12'; known ids: [minilm-l6-v2]"),
+                e.getMessage());
     }
 
     @Test
@@ -170,7 +172,8 @@ class BackboneRegistryTest {
             @Override
             public void close() {}
         };
-        BackboneRegistry own = BackboneRegistry.withBuiltIns(options).register("pixels", Modality.IMAGE, id -> imageBackbone);
+        BackboneRegistry own =
+                BackboneRegistry.withBuiltIns(options).register("pixels", Modality.IMAGE, id -> imageBackbone);
 
         assertSame(imageBackbone, own.open("pixels", Modality.IMAGE));
         assertEquals(Set.of("minilm-l6-v2", "pixels"), own.ids());

@@ -24,7 +24,9 @@ class MeanPoolingTest {
 
     @Test
     void keepsZeroVectorZeroInsteadOfNaN() {
-        float[][] pooled = MeanPooling.poolAndNormalize(FloatBuffer.wrap(new float[] {0, 0, 0, 0}), new long[] {1, 1}, 1, 2, 2);
+        FloatBuffer zeros = FloatBuffer.wrap(new float[] {0, 0, 0, 0});
+
+        float[][] pooled = MeanPooling.poolAndNormalize(zeros, new long[] {1, 1}, 1, 2, 2);
 
         assertArrayEquals(new float[] {0, 0}, pooled[0]);
     }

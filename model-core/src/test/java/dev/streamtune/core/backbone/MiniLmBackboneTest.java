@@ -165,7 +165,8 @@ class MiniLmBackboneTest {
 
     /** The text covered by its first {@code tokens} tokens (special tokens not counted). */
     private static String prefixOfTokens(String text, int tokens) throws Exception {
-        Path tokenizerJson = options.cacheFolder().resolve(MiniLmBackbone.ID).resolve(SentenceEncoderLoader.TOKENIZER_FILE);
+        Path tokenizerJson =
+                options.cacheFolder().resolve(MiniLmBackbone.ID).resolve(SentenceEncoderLoader.TOKENIZER_FILE);
         try (HuggingFaceTokenizer tokenizer = SentenceEncoderLoader.newTokenizer(tokenizerJson, 512)) {
             Encoding encoding = tokenizer.encode(text);
             return text.substring(0, encoding.getCharTokenSpans()[tokens].getEnd());

@@ -32,7 +32,8 @@ class ModelUrlCheckTest {
 
     @Test
     void rejectsMalformedUrl() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> check.check("file:/a b/model.onnx"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> check.check("file:/a b/model.onnx"));
 
         assertTrue(e.getMessage().startsWith("malformed backbone URL file:/a b/model.onnx"), e.getMessage());
     }

@@ -28,8 +28,20 @@ class SentenceEncoderLifecycleTest {
     }
 
     @Test
+    void failsInsteadOfReturningNaN() throws Exception {
+        String url = TinyEncoderFixture.nanEncoderFolder().toUri().toString();
+        try (MiniLmBackbone backbone = new SentenceEncoderLoader(options).load("nan", url)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> backbone.embed(List.of("fine", "also fine", "third")));
+
+            assertEquals("backbone nan produced NaN for the text at index 0", e.getMessage());
+        }
+    }
+
+    @Test
     void refusesToEmbedAfterClose() throws Exception {
-        MiniLmBackbone backbone = new SentenceEncoderLoader(options).load("tiny", TinyEncoderFixture.folder().toUri().toString());
+        String url = TinyEncoderFixture.folder().toUri().toString();
+        MiniLmBackbone backbone = new SentenceEncoderLoader(options).load("tiny", url);
         backbone.close();
         backbone.close();
 

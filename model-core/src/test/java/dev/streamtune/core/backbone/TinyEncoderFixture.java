@@ -81,7 +81,7 @@ final class TinyEncoderFixture {
 
     /** Writes {@code model.onnx} and {@code tokenizer.json} into {@code folder} (created) and returns it. */
     private static Path writeFolder(Path folder) throws IOException {
-        return writeFolder(folder, model());
+        return writeFolder(folder, model(false));
     }
 
     /**
@@ -98,6 +98,11 @@ final class TinyEncoderFixture {
                 .addOutput(valueInfo("last_hidden_state", TensorProto.DataType.INT64, "batch", "seq"))
                 .build();
         return writeFolder(ROOT.resolve("not-an-encoder"), modelOf(graph));
+    }
+
+    /** A folder like {@link #folder()} whose encoder returns NaN token vectors, as a broken model would. */
+    static Path nanEncoderFolder() throws IOException {
+        return writeFolder(ROOT.resolve("nan-encoder"), model(true));
     }
 
     private static Path writeFolder(Path folder, OnnxMl.ModelProto model) throws IOException {
@@ -152,11 +157,12 @@ final class TinyEncoderFixture {
         return in;
     }
 
-    private static OnnxMl.ModelProto model() {
+    /** The tiny encoder; with {@code nan}, every table entry is NaN. */
+    private static OnnxMl.ModelProto model(boolean nan) {
         ByteBuffer data = ByteBuffer.allocate(VOCAB * DIM * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         for (int id = 0; id < VOCAB; id++) {
             for (int d = 0; d < DIM; d++) {
-                data.putFloat(table(id, d));
+                data.putFloat(nan ? Float.NaN : table(id, d));
             }
         }
         data.flip();
