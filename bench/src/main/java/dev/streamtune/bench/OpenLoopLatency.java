@@ -1,0 +1,102 @@
+package dev.streamtune.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
+
+/**
+ * Sends requests on a fixed schedule (open loop: request {@code i} is due at {@code start + i / rate}, whether or
+ * not earlier ones have answered) and measures each latency from its <em>scheduled</em> time, so a stall
+ * delays every request due during it and shows in the percentiles (no coordinated omission).
+ */
+final class OpenLoopLatency {
+
+    /** Latencies of the requests that succeeded, and the failures. */
+    record Result(long[] latencyNanos, int failures, String firstFailure, long lateSendsOver1ms) {
+        LatencyStats stats() {
+            return new LatencyStats(latencyNanos);
+        }
+    }
+
+    private final double ratePerSecond;
+    private final Duration drainTimeout;
+
+    /**
+     * @param ratePerSecond requests per second
+     * @param drainTimeout how long to wait for the last answers after the last send
+     */
+    OpenLoopLatency(double ratePerSecond, Duration drainTimeout) {
+        if (!(ratePerSecond > 0)) {
+            throw new IllegalArgumentException("rate must be positive, got " + ratePerSecond);
+        }
+        this.ratePerSecond = ratePerSecond;
+        this.drainTimeout = drainTimeout;
+    }
+
+    /**
+     * Sends {@code count} requests. {@code send.apply(i)} starts request {@code i} without blocking; its future
+     * completes normally on success, exceptionally on failure.
+     */
+    Result run(int count, IntFunction<? extends CompletableFuture<?>> send) throws InterruptedException {
+        long[] latency = new long[count];
+        boolean[] ok = new boolean[count];
+        AtomicInteger failures = new AtomicInteger();
+        AtomicReference<String> firstFailure = new AtomicReference<>();
+        List<CompletableFuture<?>> pending = new ArrayList<>(count);
+        long periodNanos = Math.round(1e9 / ratePerSecond);
+        long start = System.nanoTime();
+        long late = 0;
+        for (int i = 0; i < count; i++) {
+            long due = start + i * periodNanos;
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            if (-wait > 1_000_000) {
+                late++;
+            }
+            int index = i;
+            CompletableFuture<?> f;
+            try {
+                f = send.apply(i);
+            } catch (RuntimeException e) {
+                f = CompletableFuture.failedFuture(e);
+            }
+            pending.add(f.whenComplete((answer, error) -> {
+                long done = System.nanoTime();
+                if (error == null) {
+                    latency[index] = done - due;
+                    ok[index] = true;
+                } else {
+                    failures.incrementAndGet();
+                    firstFailure.compareAndSet(null, "request " + index + ": " + error);
+                }
+            }));
+        }
+        try {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                    .exceptionally(e -> null)
+                    .get(drainTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("requests still unanswered " + drainTimeout + " after the last send");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        long[] succeeded = new long[count - failures.get()];
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            if (ok[i]) {
+                succeeded[n++] = latency[i];
+            }
+        }
+        return new Result(succeeded, failures.get(), firstFailure.get(), late);
+    }
+}
