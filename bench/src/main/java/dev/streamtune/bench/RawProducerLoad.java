@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class RawProducerLoad implements AutoCloseable {
 
     private final String topic;
+    private final Map<String, Object> settings;
     private final List<KafkaProducer<String, byte[]>> producers = new ArrayList<>();
     private final ExecutorService workers;
 
@@ -37,11 +38,13 @@ final class RawProducerLoad implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        Map<String, Object> merged = defaults(bootstrap);
+        merged.putAll(settings);
+        this.settings = Map.copyOf(merged);
         String run = Long.toString(System.currentTimeMillis(), 36);
         try {
             for (int i = 0; i < poolSize; i++) {
-                Map<String, Object> config = defaults(bootstrap);
-                config.putAll(settings);
+                Map<String, Object> config = new HashMap<>(this.settings);
                 config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "bench-raw-" + run + "-" + i);
                 KafkaProducer<String, byte[]> p =
                         new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
@@ -54,15 +57,26 @@ final class RawProducerLoad implements AutoCloseable {
         }
     }
 
-    /** The producer settings the baseline uses unless overridden: those the ingest service documents. */
+    /**
+     * The producer settings the baseline uses unless overridden: the ingest service's defaults
+     * ({@code ingest.kafka.*} and its KafkaClientConfig): acks=all, idempotence, lz4, linger 1 ms, 256 KiB batches.
+     */
     static Map<String, Object> defaults(String bootstrap) {
         Map<String, Object> c = new HashMap<>();
         c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         c.put(ProducerConfig.ACKS_CONFIG, "all");
         c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        c.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
         c.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        c.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        c.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+        c.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+        c.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(32L * 1024 * 1024));
         return c;
+    }
+
+    /** The producer settings in use (without the per-producer transactional id), for the report. */
+    Map<String, Object> settings() {
+        return settings;
     }
 
     Throughput run(String path, IngestWorkload workload, int chunkSize) throws Exception {
