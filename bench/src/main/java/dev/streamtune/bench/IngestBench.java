@@ -15,13 +15,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * {@code ./streamtune bench ingest}: throughput of the ingest service's NDJSON endpoint against a raw Kafka
@@ -90,6 +86,7 @@ public final class IngestBench implements Benchmark {
         System.out.printf("%,d records, %.1f MB of NDJSON, %.0f bytes per line on average%n",
                 records, workload.payloadBytes() / 1e6, (double) workload.payloadBytes() / records);
 
+        MachineLoad.record(report, "loadavg_start");
         Path dataDir = Files.createTempDirectory("streamtune-bench-kafka-");
         String adminKey = "bench-admin-" + UUID.randomUUID();
         String producerKey = "bench-producer-" + UUID.randomUUID();
@@ -98,7 +95,6 @@ public final class IngestBench implements Benchmark {
                 ServiceProcess ingest = startIngest(jar, args.text("ingest-heap"), ports, broker.bootstrapServers(),
                         adminKey, producerKey)) {
             System.out.println("broker " + broker.bootstrapServers() + ", ingest-service pid " + ingest.pid());
-            createTopic(broker.bootstrapServers(), args.text("raw-topic"));
             IngestHttpClient client =
                     new IngestHttpClient(ports.httpBase(), adminKey, producerKey, json);
             client.registerTextModel(model);
@@ -109,6 +105,7 @@ public final class IngestBench implements Benchmark {
                         args.integer("rounds", 1));
             }
             new SingleSampleLatency(client, singles, rate).measure(report, latencyWarmup, latencySeconds);
+            MachineLoad.record(report, "loadavg_end");
         } finally {
             deleteTree(dataDir);
         }
@@ -166,14 +163,6 @@ public final class IngestBench implements Benchmark {
         }
     }
 
-    private static void createTopic(String bootstrap, String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            if (!admin.listTopics().names().get().contains(topic)) {
-                admin.createTopics(Set.of(new NewTopic(topic, 3, (short) 1))).all().get();
-            }
-        }
-    }
-
     /** The run with the median rate (the lower middle one for an even count). */
     static Throughput median(List<Throughput> runs) {
         List<Throughput> sorted = new ArrayList<>(runs);
@@ -184,8 +173,7 @@ public final class IngestBench implements Benchmark {
     private static void recordThroughput(BenchReport report, Throughput rest, Throughput raw) {
         double ratio = rest.recordsPerSecond() / raw.recordsPerSecond();
         System.out.printf("median of rounds: %s | %s%nratio REST/raw = %.3f (floor >= %.1f: %s)%n", rest, raw, ratio,
-                FLOOR_RATIO,
-                ratio >= FLOOR_RATIO ? "met" : "MISSED");
+                FLOOR_RATIO, ratio >= FLOOR_RATIO ? "met" : "MISSED");
         report.result("records", rest.records())
                 .result("avg_line_bytes", (double) rest.payloadBytes() / rest.records())
                 .result("rest_rps", rest.recordsPerSecond())

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +17,9 @@ import java.util.function.IntFunction;
  * Sends requests on a fixed schedule (open loop: request {@code i} is due at {@code start + i / rate}, whether or
  * not earlier ones have answered) and measures each latency from its <em>scheduled</em> time, so a stall
  * delays every request due during it and shows in the percentiles (no coordinated omission).
+ *
+ * <p>At most {@code maxInFlight} requests are outstanding: when a server falls far behind, later requests wait for
+ * a slot (and that wait counts in their latency) instead of opening ever more connections.
  */
 final class OpenLoopLatency {
 
@@ -27,17 +31,23 @@ final class OpenLoopLatency {
     }
 
     private final double ratePerSecond;
+    private final int maxInFlight;
     private final Duration drainTimeout;
 
     /**
      * @param ratePerSecond requests per second
+     * @param maxInFlight most requests outstanding at once
      * @param drainTimeout how long to wait for the last answers after the last send
      */
-    OpenLoopLatency(double ratePerSecond, Duration drainTimeout) {
+    OpenLoopLatency(double ratePerSecond, int maxInFlight, Duration drainTimeout) {
         if (!(ratePerSecond > 0)) {
             throw new IllegalArgumentException("rate must be positive, got " + ratePerSecond);
         }
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("max in flight must be at least 1, got " + maxInFlight);
+        }
         this.ratePerSecond = ratePerSecond;
+        this.maxInFlight = maxInFlight;
         this.drainTimeout = drainTimeout;
     }
 
@@ -51,6 +61,7 @@ final class OpenLoopLatency {
         AtomicInteger failures = new AtomicInteger();
         AtomicReference<String> firstFailure = new AtomicReference<>();
         List<CompletableFuture<?>> pending = new ArrayList<>(count);
+        Semaphore slots = new Semaphore(maxInFlight);
         long periodNanos = Math.round(1e9 / ratePerSecond);
         long start = System.nanoTime();
         long late = 0;
@@ -60,7 +71,8 @@ final class OpenLoopLatency {
             while ((wait = due - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait);
             }
-            if (-wait > 1_000_000) {
+            slots.acquire();
+            if (System.nanoTime() - due > 1_000_000) {
                 late++;
             }
             int index = i;
@@ -72,6 +84,7 @@ final class OpenLoopLatency {
             }
             pending.add(f.whenComplete((answer, error) -> {
                 long done = System.nanoTime();
+                slots.release();
                 if (error == null) {
                     latency[index] = done - due;
                     ok[index] = true;

@@ -4,10 +4,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,7 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The baseline: the same records sent straight to Kafka with kafka-clients, the way the ingest service writes an
  * NDJSON request: a pool of transactional (so idempotent, acks=all) producers, one transaction per chunk, a record
  * counted once its transaction committed. Producers are created and initialised up front, as the service's pool
- * is, so only sending is timed.
+ * is, so only sending is timed. The topic is created like the samples topic (3 partitions) if missing.
  */
 final class RawProducerLoad implements AutoCloseable {
 
@@ -33,6 +38,7 @@ final class RawProducerLoad implements AutoCloseable {
      */
     RawProducerLoad(String bootstrap, String topic, int poolSize, Map<String, String> settings) {
         this.topic = topic;
+        createTopicIfMissing(bootstrap, topic);
         this.workers = Executors.newFixedThreadPool(poolSize, r -> {
             Thread t = new Thread(r, "raw-producer");
             t.setDaemon(true);
@@ -72,6 +78,19 @@ final class RawProducerLoad implements AutoCloseable {
         c.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
         c.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(32L * 1024 * 1024));
         return c;
+    }
+
+    private static void createTopicIfMissing(String bootstrap, String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            if (!admin.listTopics().names().get().contains(topic)) {
+                admin.createTopics(Set.of(new NewTopic(topic, 3, (short) 1))).all().get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot create topic " + topic + " at " + bootstrap, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topic " + topic, e);
+        }
     }
 
     /** The producer settings in use (without the per-producer transactional id), for the report. */

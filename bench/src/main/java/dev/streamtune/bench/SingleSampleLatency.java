@@ -12,6 +12,9 @@ import java.util.concurrent.CompletableFuture;
  */
 final class SingleSampleLatency {
 
+    /** Outstanding requests at most: 10 s of backlog at 200/s would be 2,000; this caps connections instead. */
+    private static final int MAX_IN_FLIGHT = 64;
+
     private final IngestHttpClient client;
     private final IngestWorkload workload;
     private final double rate;
@@ -28,7 +31,7 @@ final class SingleSampleLatency {
     }
 
     void measure(BenchReport report, int warmupSeconds, int seconds) throws InterruptedException {
-        OpenLoopLatency loop = new OpenLoopLatency(rate, Duration.ofSeconds(30));
+        OpenLoopLatency loop = new OpenLoopLatency(rate, MAX_IN_FLIGHT, Duration.ofSeconds(60));
         if (warmupSeconds > 0) {
             OpenLoopLatency.Result w = loop.run(requests(rate, warmupSeconds), i -> send(i + requests(rate, seconds)));
             System.out.printf("warm-up: %,d single-sample requests, %d failed%n", w.latencyNanos().length, w.failures());

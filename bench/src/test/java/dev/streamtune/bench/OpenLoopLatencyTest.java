@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class OpenLoopLatencyTest {
     void stallDelaysEveryRequestDueDuringIt() throws Exception {
         // A server that stalls for 200 ms on its first request and answers the ones queued behind it at its end.
         AtomicLong stallEnd = new AtomicLong();
-        OpenLoopLatency loop = new OpenLoopLatency(1000, Duration.ofSeconds(10));
+        OpenLoopLatency loop = new OpenLoopLatency(1000, 1000, Duration.ofSeconds(10));
         OpenLoopLatency.Result r = loop.run(400, i -> {
             long now = System.nanoTime();
             stallEnd.compareAndSet(0, now + TimeUnit.MILLISECONDS.toNanos(200));
@@ -34,8 +35,26 @@ class OpenLoopLatencyTest {
     }
 
     @Test
+    void capsRequestsInFlightAndCountsTheWaitForASlot() throws Exception {
+        // Each answer takes 50 ms; 5 slots allow 100 requests/s against a schedule of 1000/s.
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger maxSeen = new AtomicInteger();
+        OpenLoopLatency loop = new OpenLoopLatency(1000, 5, Duration.ofSeconds(10));
+        OpenLoopLatency.Result r = loop.run(100, i -> {
+            maxSeen.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            return CompletableFuture.runAsync(inFlight::decrementAndGet,
+                    CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS));
+        });
+        assertEquals(100, r.latencyNanos().length);
+        assertTrue(maxSeen.get() <= 5, "in flight at most 5, saw " + maxSeen.get());
+        // Request 99 was due at 99 ms and could not start before 19 rounds of 50 ms had finished.
+        assertTrue(r.stats().maxMillis() >= 800, "max " + r.stats().maxMillis());
+        assertTrue(r.lateSendsOver1ms() > 50, "late sends " + r.lateSendsOver1ms());
+    }
+
+    @Test
     void countsFailuresAndKeepsTheFirst() throws Exception {
-        OpenLoopLatency loop = new OpenLoopLatency(2000, Duration.ofSeconds(10));
+        OpenLoopLatency loop = new OpenLoopLatency(2000, 10, Duration.ofSeconds(10));
         OpenLoopLatency.Result r = loop.run(10, i -> i % 2 == 1
                 ? CompletableFuture.failedFuture(new IllegalStateException("answered 503"))
                 : CompletableFuture.completedFuture(null));
@@ -47,7 +66,7 @@ class OpenLoopLatencyTest {
 
     @Test
     void rejectsNonPositiveRate() {
-        assertThrows(IllegalArgumentException.class, () -> new OpenLoopLatency(0, Duration.ofSeconds(1)));
+        assertThrows(IllegalArgumentException.class, () -> new OpenLoopLatency(0, 1, Duration.ofSeconds(1)));
     }
 
     @Test
