@@ -59,12 +59,8 @@ final class IngestHttpClient {
      * {@code accepted} count of the 202 answer; any other answer completes exceptionally with its body.
      */
     CompletableFuture<Integer> postNdjson(String model, List<byte[]> blocks) {
-        HttpRequest req = HttpRequest.newBuilder(samplesUri(model))
-                .timeout(Duration.ofMinutes(10))
-                .header("Content-Type", "application/x-ndjson")
-                .header(API_KEY, producerKey)
-                .POST(BodyPublishers.ofByteArrays(blocks))
-                .build();
+        HttpRequest req = samplesRequest(model, "application/x-ndjson", BodyPublishers.ofByteArrays(blocks),
+                Duration.ofMinutes(10));
         return http.sendAsync(req, BodyHandlers.ofByteArray()).thenApply(res -> {
             if (res.statusCode() != 202) {
                 throw new IllegalStateException("NDJSON request answered " + res.statusCode() + ": "
@@ -84,12 +80,8 @@ final class IngestHttpClient {
 
     /** Posts one sample ({@code body} is its JSON); completes normally on 202, else exceptionally with the answer. */
     CompletableFuture<Void> postSample(String model, byte[] body) {
-        HttpRequest req = HttpRequest.newBuilder(samplesUri(model))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header(API_KEY, producerKey)
-                .POST(BodyPublishers.ofByteArray(body))
-                .build();
+        HttpRequest req = samplesRequest(model, "application/json", BodyPublishers.ofByteArray(body),
+                Duration.ofSeconds(30));
         return http.sendAsync(req, BodyHandlers.ofString()).thenAccept(res -> {
             if (res.statusCode() != 202) {
                 throw new IllegalStateException("sample request answered " + res.statusCode() + ": " + res.body());
@@ -97,7 +89,13 @@ final class IngestHttpClient {
         });
     }
 
-    private URI samplesUri(String model) {
-        return base.resolve("/v1/models/" + model + "/samples");
+    private HttpRequest samplesRequest(String model, String contentType, HttpRequest.BodyPublisher body,
+                                       Duration timeout) {
+        return HttpRequest.newBuilder(base.resolve("/v1/models/" + model + "/samples"))
+                .timeout(timeout)
+                .header("Content-Type", contentType)
+                .header(API_KEY, producerKey)
+                .POST(body)
+                .build();
     }
 }
