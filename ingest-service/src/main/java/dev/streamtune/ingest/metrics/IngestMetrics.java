@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The service's own Prometheus metrics (at {@code /q/metrics}):
@@ -21,6 +23,10 @@ import java.time.Duration;
 public class IngestMetrics {
 
     private final MeterRegistry registry;
+    private final Map<String, Counter> accepted = new ConcurrentHashMap<>();
+    private final Map<String, Counter> rejected = new ConcurrentHashMap<>();
+    private final Map<String, Timer> produced = new ConcurrentHashMap<>();
+    private final Map<Boolean, Counter> registrations = new ConcurrentHashMap<>();
 
     public IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -28,25 +34,27 @@ public class IngestMetrics {
 
     /** {@code count} samples of a request of {@code kind} were written. */
     public void accepted(String kind, int count) {
-        Counter.builder("streamtune.ingest.samples.accepted").description("Samples written to Kafka")
-                .tag("kind", kind).register(registry).increment(count);
+        accepted.computeIfAbsent(kind, k -> Counter.builder("streamtune.ingest.samples.accepted")
+                .description("Samples written to Kafka").tag("kind", k).register(registry)).increment(count);
     }
 
     /** A sample request was rejected for {@code reason}. */
     public void rejected(String reason) {
-        Counter.builder("streamtune.ingest.samples.rejected").description("Sample requests rejected, by reason")
-                .tag("reason", reason).register(registry).increment();
+        rejected.computeIfAbsent(reason, r -> Counter.builder("streamtune.ingest.samples.rejected")
+                .description("Sample requests rejected, by reason").tag("reason", r).register(registry)).increment();
     }
 
     /** Kafka took {@code elapsed} to acknowledge a request of {@code kind}. */
     public void produced(String kind, Duration elapsed) {
-        Timer.builder("streamtune.ingest.produce").description("Time from first send to Kafka acknowledgement")
-                .tag("kind", kind).publishPercentileHistogram().register(registry).record(elapsed);
+        produced.computeIfAbsent(kind, k -> Timer.builder("streamtune.ingest.produce")
+                .description("Time from first send to Kafka acknowledgement").tag("kind", k)
+                .publishPercentileHistogram().register(registry)).record(elapsed);
     }
 
     /** A spec was registered ({@code created}) or updated. */
     public void registered(boolean created) {
-        Counter.builder("streamtune.ingest.spec.registrations").description("Model spec registrations")
-                .tag("outcome", created ? "created" : "updated").register(registry).increment();
+        registrations.computeIfAbsent(created, c -> Counter.builder("streamtune.ingest.spec.registrations")
+                .description("Model spec registrations").tag("outcome", c ? "created" : "updated").register(registry))
+                .increment();
     }
 }

@@ -102,7 +102,7 @@ public class JsonSampleIngest {
         }
         if (!errors.isEmpty()) {
             throw errors.reject(ProblemType.INVALID_SAMPLES, bad > 0
-                    ? bad + " of the " + samples.size() + " samples are invalid; nothing was written"
+                    ? bad + " of the " + samples.size() + " samples " + (bad == 1 ? "is" : "are") + " invalid; nothing was written"
                     : "The batch is invalid; nothing was written");
         }
         return drafts;

@@ -105,7 +105,7 @@ public class NdjsonSampleIngest {
         }
         if (!errors.isEmpty()) {
             throw errors.reject(ProblemType.INVALID_SAMPLES,
-                    bad + " of the " + samples + " NDJSON lines are invalid; nothing was written");
+                    bad + " of the " + samples + " NDJSON lines " + (bad == 1 ? "is" : "are") + " invalid; nothing was written");
         }
         if (samples == 0) {
             throw ProblemException.of(ProblemType.INVALID_SAMPLES, "The NDJSON body has no samples.");

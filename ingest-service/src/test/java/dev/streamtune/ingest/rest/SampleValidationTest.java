@@ -111,7 +111,8 @@ class SampleValidationTest {
         ByteArrayOutputStream gif = new ByteArrayOutputStream();
         ImageIO.write(ImageIO.read(new java.io.ByteArrayInputStream(png)), "gif", gif);
         imageError(model, Base64.getEncoder().encodeToString(gif.toByteArray()), "GIF image; only PNG and JPEG");
-        imageError(model, Base64.getEncoder().encodeToString(new byte[5 * 1024 * 1024 + 1]), "at most 5242880");
+        // %test.ingest.limits.max-image-size=1M (the 5M default is checked in ImageCheckTest)
+        imageError(model, Base64.getEncoder().encodeToString(new byte[1024 * 1024 + 1]), "1048577 bytes decoded; at most 1048576");
         imageError(model, "", "must not be empty");
     }
 
@@ -177,8 +178,8 @@ class SampleValidationTest {
     @Test
     void rejectsJsonBodyOverTheSizeLimit() {
         String model = registerTextModel("v-body");
-        // %test.ingest.limits.max-json-body-size=8M; a valid-looking body just over it
-        String body = "{\"text\":\"" + "a".repeat(8 * 1024 * 1024) + "\",\"label\":\"b\"}";
+        // %test.ingest.limits.max-json-body-size=2M; a valid-looking body just over it
+        String body = "{\"text\":\"" + "a".repeat(2 * 1024 * 1024) + "\",\"label\":\"b\"}";
         problem(post(model, body), 413, "request-too-large").body("detail", containsString("NDJSON"));
     }
 

@@ -31,6 +31,13 @@ class ImageCheckTest {
     }
 
     @Test
+    void defaultLimitOfFiveMegabytesCountsDecodedBytes() {
+        String reason = check.check(Base64.getEncoder().encodeToString(new byte[5 * 1024 * 1024 + 1]));
+        assertEquals("is 5242881 bytes decoded; at most 5242880 are allowed", reason);
+        assertTrue(check.check(Base64.getEncoder().encodeToString(new byte[5 * 1024 * 1024])).startsWith("is not a PNG"));
+    }
+
+    @Test
     void rejectsBase64WithLineBreaks() {
         String wrapped = Base64.getMimeEncoder().encodeToString(new byte[200]);
         assertTrue(check.check(wrapped).startsWith("is not valid base64"), check.check(wrapped));
