@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -20,29 +21,29 @@ final class OpenLoop {
      * Runs {@code request} {@code rate} times a second for {@code seconds}; {@code request} returns a future that
      * completes when the request is answered (exceptionally when it failed).
      */
-    static LatencyStats run(String name, int rate, double seconds, Supplier<CompletableFuture<?>> request)
-            throws InterruptedException {
+    static LatencyStats run(String name, int rate, double seconds, Supplier<CompletableFuture<?>> request) {
         int total = (int) Math.round(rate * seconds);
         long periodNanos = 1_000_000_000L / rate;
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
         CompletableFuture<?>[] all = new CompletableFuture<?>[total];
-        long start = System.nanoTime() + 10_000_000L;
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        long start = System.nanoTime() + 50_000_000L;
         for (int i = 0; i < total; i++) {
             long due = start + i * periodNanos;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            all[i] = request.get().whenComplete((ok, failure) -> {
+            CompletableFuture<Object> done = new CompletableFuture<>();
+            all[i] = done;
+            clock.schedule(() -> request.get().whenComplete((ok, failure) -> {
                 if (failure == null) {
                     latencies.add(System.nanoTime() - due);
                 } else {
                     errors.incrementAndGet();
                 }
-            });
+                done.complete(null);
+            }), due - System.nanoTime(), TimeUnit.NANOSECONDS);
         }
-        CompletableFuture.allOf(all).exceptionally(e -> null).join();
+        CompletableFuture.allOf(all).join();
+        clock.shutdown();
         return new LatencyStats(name, latencies.stream().mapToLong(Long::longValue).toArray(), errors.get(), seconds);
     }
 

@@ -14,16 +14,32 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamtune.contracts.ModelSpec;
+import dev.streamtune.contracts.Strategy;
+import dev.streamtune.contracts.Topics;
+import dev.streamtune.ingest.config.KafkaClientConfig;
+import dev.streamtune.ingest.messaging.ModelSpecView;
 import dev.streamtune.kafka.local.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 class ModelRegistrationTest {
+
+    @Inject
+    KafkaClientConfig kafka;
+
+    @Inject
+    ObjectMapper mapper;
 
     private static final String PROBLEM = "application/problem+json";
 
@@ -188,6 +204,27 @@ class ModelRegistrationTest {
         java.util.List<String> names = asProducer().get("/v1/models").then().statusCode(200)
                 .body("models.size()", greaterThan(1)).extract().jsonPath().getList("models.name", String.class);
         org.junit.jupiter.api.Assertions.assertEquals(names.stream().sorted().toList(), names);
+    }
+
+    @Test
+    void aFreshReplicaReadingTheTopicAgreesWithTheRegistry() throws Exception {
+        String name = uniqueModel("replica");
+        for (String strategy : new String[] {"feature-extraction", "lora"}) {
+            asAdmin().contentType(ContentType.JSON)
+                    .body("{\"name\":\"" + name + "\",\"task\":\"text-classification\",\"strategy\":\"" + strategy + "\"}")
+                    .post("/v1/models").then().statusCode(strategy.equals("lora") ? 200 : 201);
+        }
+        // what a restarted or second replica would build from the compacted topic
+        try (ModelSpecView replica = new ModelSpecView(
+                () -> new KafkaConsumer<>(kafka.specConsumer(), new StringDeserializer(), new ByteArrayDeserializer()),
+                Topics.defaults().modelSpecs(), mapper.readerFor(ModelSpec.class))) {
+            replica.start();
+            org.junit.jupiter.api.Assertions.assertTrue(replica.awaitCaughtUp(30_000));
+            ModelSpec seen = replica.get(name).orElseThrow();
+            org.junit.jupiter.api.Assertions.assertEquals(2, seen.revision());
+            org.junit.jupiter.api.Assertions.assertEquals(Strategy.LORA, seen.strategy());
+            asProducer().get("/v1/models/" + name).then().body("updatedAt", equalTo(seen.updatedAt()));
+        }
     }
 
     private static ValidatableResponse invalid(String body) {

@@ -65,6 +65,14 @@ class OperationsTest {
     }
 
     @Test
+    void unknownPathsAndWrongMethodsAnswerProblemJson() {
+        asProducer().delete("/v1/models").then().statusCode(405).contentType("application/problem+json")
+                .body("type", equalTo("https://streamtune.dev/problems/method-not-allowed"));
+        asProducer().get("/v1/nothing-here").then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("https://streamtune.dev/problems/not-found"));
+    }
+
+    @Test
     void topicsWereCreatedWithTheirLayoutAndCreatingAgainChangesNothing() throws Exception {
         Topics topics = Topics.defaults();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
