@@ -1,0 +1,26 @@
+package dev.streamtune.ingest.service;
+
+import dev.streamtune.ingest.problem.ErrorList;
+import dev.streamtune.ingest.validation.EntryRef;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The client-chosen sample ids of one request, each of which may appear once. */
+final class ClientIds {
+
+    private final Map<String, EntryRef> seen = new HashMap<>();
+
+    /** Claims {@code id} for the entry {@code at}; records an error and returns {@code false} if it was taken. */
+    boolean claim(String id, EntryRef at, ErrorList errors) {
+        if (id == null) {
+            return true;
+        }
+        EntryRef first = seen.putIfAbsent(id, at);
+        if (first == null) {
+            return true;
+        }
+        String where = first.line() != null ? "line " + first.line() : "index " + first.index();
+        errors.add(at.error("id", "'" + id + "' is already the id of the sample at " + where));
+        return false;
+    }
+}

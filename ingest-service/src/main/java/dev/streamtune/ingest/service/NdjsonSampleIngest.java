@@ -1,0 +1,138 @@
+package dev.streamtune.ingest.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.streamtune.contracts.ModelSpec;
+import dev.streamtune.contracts.SampleRecord;
+import dev.streamtune.ingest.config.IngestConfig;
+import dev.streamtune.ingest.messaging.TransactionalProducerPool.Transaction;
+import dev.streamtune.ingest.metrics.IngestMetrics;
+import dev.streamtune.ingest.problem.ErrorList;
+import dev.streamtune.ingest.problem.ProblemException;
+import dev.streamtune.ingest.problem.ProblemType;
+import dev.streamtune.ingest.validation.EntryRef;
+import dev.streamtune.ingest.validation.SampleDraft;
+import dev.streamtune.ingest.validation.SampleValidator;
+import dev.streamtune.ingest.validation.StrictJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Ingests an NDJSON body (one sample object per line) as a stream: each line is read, validated and sent inside
+ * one Kafka transaction while the rest of the body is still arriving, so memory holds one line at a time (plus
+ * the ids to answer with), not the body. At the end the transaction commits; if any line was invalid it aborts
+ * instead, and read_committed consumers never see any of it. Reading goes on after the first bad line so the
+ * answer can list every bad line.
+ */
+@ApplicationScoped
+public class NdjsonSampleIngest {
+
+    private static final Logger LOG = Logger.getLogger(NdjsonSampleIngest.class);
+    private static final String TOO_LARGE_HINT = " for an NDJSON body; split it into several requests.";
+
+    private final ModelRegistry registry;
+    private final RequestBodies bodies;
+    private final SampleValidator validator;
+    private final SampleWriter writer;
+    private final IngestMetrics metrics;
+    private final IngestConfig.LimitSettings limits;
+
+    public NdjsonSampleIngest(ModelRegistry registry, RequestBodies bodies, SampleValidator validator,
+            SampleWriter writer, IngestMetrics metrics, IngestConfig config) {
+        this.registry = registry;
+        this.bodies = bodies;
+        this.validator = validator;
+        this.writer = writer;
+        this.metrics = metrics;
+        this.limits = config.limits();
+    }
+
+    /** Streams the samples of {@code body} to Kafka; returns once the transaction holding all of them committed. */
+    public AcceptedSamples ingest(String model, InputStream body, Long contentLength) {
+        ModelSpec spec = registry.get(model);
+        long limit = limits.maxNdjsonBodySize().asLongValue();
+        LimitedInputStream limited = bodies.limit(body, contentLength, limit, TOO_LARGE_HINT);
+        LineReader lines = new LineReader(limited, validator.limits().maxLineBytes());
+        long start = System.nanoTime();
+        List<String> ids;
+        try (Transaction tx = writer.begin()) {
+            ids = stream(spec, lines, tx);
+            tx.commit();
+        } catch (BodyTooLargeException e) {
+            throw RequestBodies.tooLarge(limit, TOO_LARGE_HINT);
+        } catch (IOException e) {
+            throw RequestBodies.unreadable(e);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        metrics.produced("ndjson", took);
+        metrics.accepted("ndjson", ids.size());
+        LOG.infof("NDJSON for %s: %d samples, %d bytes in %d ms; largest line buffer %d bytes, heap used %d MiB",
+                model, ids.size(), limited.count(), took.toMillis(), lines.largestLineBuffer(), usedHeapMib());
+        return new AcceptedSamples(ids.size(), ids);
+    }
+
+    private List<String> stream(ModelSpec spec, LineReader lines, Transaction tx) throws IOException {
+        StrictJson json = bodies.json();
+        ErrorList errors = new ErrorList(limits.maxListedErrors());
+        ClientIds clientIds = new ClientIds();
+        List<String> ids = new ArrayList<>();
+        int lineNumber = 0;
+        int samples = 0;
+        int bad = 0;
+        while (lines.next()) {
+            EntryRef at = EntryRef.line(++lineNumber);
+            if (lines.isBlank()) {
+                continue;
+            }
+            if (++samples > limits.maxNdjsonLines()) {
+                throw ProblemException.of(ProblemType.REQUEST_TOO_LARGE, "The NDJSON body has more than "
+                        + limits.maxNdjsonLines() + " samples, the most one request may carry; nothing was written. "
+                        + "Split it into several requests.");
+            }
+            SampleDraft draft = lines.overflowed() ? overflow(at, errors) : parse(json, lines, spec, at, errors);
+            if (draft == null || !clientIds.claim(draft.id(), at, errors)) {
+                bad++;
+            } else if (errors.isEmpty()) {
+                SampleRecord record = draft.toRecord(spec.name(), System.currentTimeMillis());
+                tx.send(writer.toKafka(record));
+                ids.add(record.id());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw errors.reject(ProblemType.INVALID_SAMPLES,
+                    bad + " of the " + samples + " NDJSON lines " + (bad == 1 ? "is" : "are") + " invalid; nothing was written");
+        }
+        if (samples == 0) {
+            throw ProblemException.of(ProblemType.INVALID_SAMPLES, "The NDJSON body has no samples.");
+        }
+        return ids;
+    }
+
+    private SampleDraft parse(StrictJson json, LineReader lines, ModelSpec spec, EntryRef at, ErrorList errors)
+            throws IOException {
+        JsonNode node;
+        try {
+            node = json.parse(lines.bytes(), lines.length());
+        } catch (JsonProcessingException e) {
+            errors.add(at.error("$", StrictJson.describeInLine(e)));
+            return null;
+        }
+        return validator.validate(node, spec, at, errors);
+    }
+
+    private SampleDraft overflow(EntryRef at, ErrorList errors) {
+        errors.add(at.error("$", "line is longer than " + validator.limits().maxLineBytes()
+                + " bytes, more than any valid sample needs"));
+        return null;
+    }
+
+    private static long usedHeapMib() {
+        Runtime rt = Runtime.getRuntime();
+        return (rt.totalMemory() - rt.freeMemory()) >> 20;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.streamtune.ingest.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.streamtune.contracts.SampleRecord;
+import dev.streamtune.contracts.Topics;
+import dev.streamtune.ingest.config.IngestConfig;
+import dev.streamtune.ingest.messaging.Deadline;
+import dev.streamtune.ingest.messaging.ResilientProducer;
+import dev.streamtune.ingest.messaging.TransactionalProducerPool;
+import dev.streamtune.ingest.metrics.IngestMetrics;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Writes validated samples to the samples topic (key = model name, value = {@link SampleRecord} JSON) and returns
+ * only once Kafka acknowledged them. One record goes through the idempotent producer (lowest latency); several
+ * go in one transaction, so a Kafka failure half-way leaves none of them visible to read_committed consumers.
+ */
+@ApplicationScoped
+public class SampleWriter {
+
+    private final ResilientProducer producer;
+    private final TransactionalProducerPool transactions;
+    private final ObjectWriter json;
+    private final String topic;
+    private final Duration timeout;
+    private final IngestMetrics metrics;
+
+    public SampleWriter(ResilientProducer producer, TransactionalProducerPool transactions, ObjectMapper mapper,
+            Topics topics, IngestConfig config, IngestMetrics metrics) {
+        this.producer = producer;
+        this.transactions = transactions;
+        this.json = mapper.writerFor(SampleRecord.class);
+        this.topic = topics.samples();
+        this.timeout = config.kafka().requestTimeout();
+        this.metrics = metrics;
+    }
+
+    /** Writes {@code records} of a request of {@code kind}, all or none. */
+    public void write(List<SampleRecord> records, String kind) {
+        long start = System.nanoTime();
+        if (records.size() == 1) {
+            producer.sendAll(List.of(toKafka(records.get(0))), Deadline.in(timeout));
+        } else {
+            try (TransactionalProducerPool.Transaction tx = transactions.begin(Deadline.in(timeout))) {
+                for (SampleRecord r : records) {
+                    tx.send(toKafka(r));
+                }
+                tx.commit();
+            }
+        }
+        metrics.produced(kind, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Begins a transaction for a streamed request (the caller sends with {@link #toKafka} and commits). */
+    public TransactionalProducerPool.Transaction begin() {
+        return transactions.begin(Deadline.in(timeout));
+    }
+
+    /** The Kafka record of a sample. */
+    public ProducerRecord<String, byte[]> toKafka(SampleRecord record) {
+        try {
+            return new ProducerRecord<>(topic, record.model(), json.writeValueAsBytes(record));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot serialise sample " + record.id(), e);
+        }
+    }
+}
