@@ -1,0 +1,63 @@
+package dev.streamtune.trainer.training;
+
+import dev.streamtune.contracts.Modality;
+import dev.streamtune.contracts.ModelSpec;
+import dev.streamtune.contracts.SampleRecord;
+import dev.streamtune.core.backbone.Backbone;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Features from frozen backbones, one shared instance per backbone id (opened on first use, never per request),
+ * whatever number of models use it. Text goes in as is; images as their decoded PNG/JPEG bytes.
+ */
+public final class BackboneFeatures implements FeatureExtractor, AutoCloseable {
+
+    private final Function<String, Backbone<?>> opener;
+    private final Map<String, Backbone<?>> open = new ConcurrentHashMap<>();
+
+    /**
+     * @param opener opens a backbone by id (e.g. {@code minilm-l6-v2}); throws IllegalArgumentException for an
+     *     unknown one
+     */
+    public BackboneFeatures(Function<String, Backbone<?>> opener) {
+        this.opener = opener;
+    }
+
+    /** The opened backbone for {@code id}. */
+    public Backbone<?> backbone(String id) {
+        return open.computeIfAbsent(id, opener);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public float[][] features(ModelSpec spec, List<SampleRecord> samples) {
+        Backbone<?> b = backbone(spec.backbone());
+        if (b.info().modality() == Modality.TEXT) {
+            List<String> texts = new ArrayList<>(samples.size());
+            for (SampleRecord s : samples) {
+                texts.add(s.text());
+            }
+            return ((Backbone<String>) b).embed(texts);
+        }
+        List<byte[]> images = new ArrayList<>(samples.size());
+        for (int i = 0; i < samples.size(); i++) {
+            try {
+                images.add(Base64.getDecoder().decode(samples.get(i).image()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("sample " + samples.get(i).id() + ": image is not base64", e);
+            }
+        }
+        return ((Backbone<byte[]>) b).embed(images);
+    }
+
+    @Override
+    public void close() {
+        open.values().forEach(Backbone::close);
+        open.clear();
+    }
+}
