@@ -1,4 +1,4 @@
-package dev.streamtune.trainer.it;
+package dev.streamtune.trainer.flow;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamtune.contracts.VersionEnvelope;
@@ -18,34 +18,42 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads every committed version record of the model-versions topic, as a consumer of the versions would. */
-final class VersionLog {
+public final class VersionLog {
 
     private VersionLog() {}
 
-    /** All committed versions of {@code model}, in topic order. */
-    static List<VersionInfo> read(String bootstrap, String topic, String model) {
+    /** Every committed record of {@code topic} (single partition), in order. */
+    public static List<ConsumerRecord<String, byte[]>> records(String bootstrap, String topic) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "versions-" + UUID.randomUUID());
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 * 1024 * 1024);
-        ObjectMapper json = new ObjectMapper();
-        List<VersionInfo> out = new ArrayList<>();
+        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
             TopicPartition tp = new TopicPartition(topic, 0);
             c.assign(List.of(tp));
             c.seekToBeginning(List.of(tp));
             long end = c.endOffsets(List.of(tp)).get(tp);
             while (c.position(tp) < end) {
-                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
-                    if (r.key() != null && r.key().startsWith(model + "/")) {
-                        VersionInfo v = json.readValue(VersionEnvelope.decode(r.value()).infoJson(), VersionInfo.class);
-                        out.add(v);
-                    }
+                c.poll(Duration.ofMillis(500)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** All committed versions of {@code model}, in topic order. */
+    public static List<VersionInfo> read(String bootstrap, String topic, String model) {
+        ObjectMapper json = new ObjectMapper();
+        List<VersionInfo> out = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : records(bootstrap, topic)) {
+            if (r.key() != null && r.key().startsWith(model + "/")) {
+                try {
+                    out.add(json.readValue(VersionEnvelope.decode(r.value()).infoJson(), VersionInfo.class));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return out;
     }
