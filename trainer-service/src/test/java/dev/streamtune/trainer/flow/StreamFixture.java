@@ -31,6 +31,9 @@ public final class StreamFixture implements AutoCloseable {
     private final Topics topics = Topics.defaults();
 
     public StreamFixture(String bootstrap) {
+        // create the topics with their real layout (3 sample partitions), as the services do, before producing:
+        // a broker that auto-creates would otherwise make a 1-partition samples topic
+        dev.streamtune.kafka.common.TopicCreator.ensure(bootstrap, dev.streamtune.contracts.TopicLayout.all(topics), (short) 1, 30_000);
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
