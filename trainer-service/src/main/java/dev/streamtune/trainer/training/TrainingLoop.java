@@ -286,11 +286,13 @@ public final class TrainingLoop implements Runnable {
                 }
             }
             sessions.closePartitions(partitions);
+            sessions.owned(List.of());
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             sessions.catchUpCheckpoints();
+            sessions.owned(consumer.assignment());
             LOG.infof("training partitions %s", partitions);
         }
 

@@ -15,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,13 +37,18 @@ class TrainerScaleOutIT {
         try (StreamFixture fixture = new StreamFixture(bootstrap)) {
             for (String m : models) {
                 fixture.register(m, 40, 1, 1.0, ModelSpec.ReplaySettings.defaults());
-                fixture.send(m, glosses.subList(0, 100), "", l -> l);
             }
             Map<String, String> common = Map.of("trainer.group-id", group, "trainer.consume.max-records", "20",
                     "trainer.checkpoint.every-seconds", "1");
             try (TrainerProcess first = TrainerProcess.start("scale-a", bootstrap, with(common, "trainer.instance-id", "a-" + group));
                     TrainerProcess second = TrainerProcess.start("scale-b", bootstrap, with(common, "trainer.instance-id", "b-" + group))) {
-                // both instances own one model each
+                // the group has settled: the three partitions are split between the two instances
+                await().atMost(Duration.ofMinutes(2)).until(() -> owned(first) + owned(second) == TopicLayout.SAMPLES_PARTITIONS
+                        && owned(first) > 0 && owned(second) > 0);
+                for (String m : models) {
+                    fixture.send(m, glosses.subList(0, 100), "", l -> l);
+                }
+                // each instance trains one of the two models (they live on partitions 0 and 2)
                 await().atMost(Duration.ofMinutes(4)).until(() -> trains(first, models) && trains(second, models));
                 first.kill();
                 for (String m : models) {
@@ -59,25 +63,36 @@ class TrainerScaleOutIT {
         }
     }
 
-    private static boolean trains(TrainerProcess t, List<String> models) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + t.port() + "/v1/training")).build(), HttpResponse.BodyHandlers.ofString());
-        return models.stream().filter(r.body()::contains).count() == 1;
+    private static int owned(TrainerProcess t) throws Exception {
+        String body = get(t, "/v1/training");
+        String parts = body.substring(body.indexOf("\"partitions\":[") + 14, body.indexOf(']', body.indexOf("\"partitions\":[")));
+        return parts.isBlank() ? 0 : parts.split(",").length;
     }
 
-    /** Two model names whose records land on different samples partitions. */
+    private static String get(TrainerProcess t, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + t.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static boolean trains(TrainerProcess t, List<String> models) throws Exception {
+        String body = get(t, "/v1/training");
+        return models.stream().filter(body::contains).count() == 1;
+    }
+
+    /**
+     * Two model names whose records land on samples partitions 0 and 2: the range assignor gives one instance
+     * partitions 0-1 and the other partition 2, so each instance owns one model.
+     */
     private static List<String> modelsOnDistinctPartitions(String prefix) {
-        List<String> out = new ArrayList<>();
-        boolean[] used = new boolean[TopicLayout.SAMPLES_PARTITIONS];
-        for (int i = 0; out.size() < 2; i++) {
+        String[] byPartition = new String[TopicLayout.SAMPLES_PARTITIONS];
+        for (int i = 0; byPartition[0] == null || byPartition[2] == null; i++) {
             String name = prefix + "-" + i;
             int p = Utils.toPositive(Utils.murmur2(name.getBytes(StandardCharsets.UTF_8))) % TopicLayout.SAMPLES_PARTITIONS;
-            if (!used[p]) {
-                used[p] = true;
-                out.add(name);
+            if (byPartition[p] == null) {
+                byPartition[p] = name;
             }
         }
-        return out;
+        return List.of(byPartition[0], byPartition[2]);
     }
 
     private static Map<String, String> with(Map<String, String> base, String k, String v) {
