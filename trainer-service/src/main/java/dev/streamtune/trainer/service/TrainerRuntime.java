@@ -1,0 +1,135 @@
+package dev.streamtune.trainer.service;
+
+import ai.djl.Device;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamtune.contracts.ModelSpec;
+import dev.streamtune.contracts.TopicLayout;
+import dev.streamtune.contracts.Topics;
+import dev.streamtune.kafka.common.CompactedTopicView;
+import dev.streamtune.kafka.common.TopicCreator;
+import dev.streamtune.trainer.config.TrainerConfig;
+import dev.streamtune.trainer.messaging.DeadLetters;
+import dev.streamtune.trainer.messaging.SampleValidator;
+import dev.streamtune.trainer.training.BackboneFeatures;
+import dev.streamtune.trainer.training.CheckpointCodec;
+import dev.streamtune.trainer.training.LearnerFactory;
+import dev.streamtune.trainer.training.SessionStore;
+import dev.streamtune.trainer.training.StatusBoard;
+import dev.streamtune.trainer.training.TrainingLoop;
+import dev.streamtune.trainer.training.TrainingMetrics;
+import dev.streamtune.trainer.training.VersionPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Starts and stops the training loop with the application: creates the topics, follows the spec and checkpoint
+ * topics, and runs {@link TrainingLoop} on its own thread.
+ */
+@ApplicationScoped
+public class TrainerRuntime {
+
+    private static final Logger LOG = Logger.getLogger(TrainerRuntime.class);
+    private final TrainerConfig cfg;
+    private final String bootstrap;
+    private final ObjectMapper json;
+    private final MeterRegistry registry;
+    private final LearnerFactory learners;
+    private final BackboneFeatures features;
+    private final StatusBoard board = new StatusBoard();
+    private CompactedTopicView<ModelSpec> specs;
+    private CompactedTopicView<byte[]> checkpoints;
+    private TrainingLoop loop;
+    private Thread thread;
+
+    public TrainerRuntime(TrainerConfig cfg, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+            ObjectMapper json, MeterRegistry registry, LearnerFactory learners, BackboneFeatures features) {
+        this.cfg = cfg;
+        this.bootstrap = bootstrap;
+        this.json = json;
+        this.registry = registry;
+        this.learners = learners;
+        this.features = features;
+    }
+
+    void onStart(@Observes StartupEvent ev) {
+        Device device = DeviceChoice.choose(cfg.device());
+        board.device(device.isGpu() ? "gpu" : "cpu");
+        LOG.infof("trainer %s training on %s (trainer.device=%s)", cfg.instanceId(), device, cfg.device());
+        if (!cfg.enabled()) {
+            LOG.warn("trainer.enabled=false: the training loop is not started");
+            return;
+        }
+        Topics topics = Topics.of(cfg.topicPrefix());
+        TopicCreator.ensure(bootstrap, TopicLayout.all(topics), (short) 1, 30_000);
+        specs = new CompactedTopicView<>(bootstrap, topics.modelSpecs(), this::decodeSpec);
+        checkpoints = new CompactedTopicView<>(bootstrap, topics.trainerState(), b -> b);
+        specs.awaitCaughtUp(Duration.ofSeconds(30));
+        warmBackbones();
+        TrainingMetrics metrics = new TrainingMetrics(registry);
+        var consumer = KafkaClients.samplesConsumer(bootstrap, cfg);
+        var producer = KafkaClients.transactionalProducer(bootstrap, cfg);
+        SessionStore sessions = new SessionStore(specs, checkpoints, learners, new CheckpointCodec(json), topics.samples(),
+                topics.trainerState(), cfg.dedup().window(), board);
+        loop = new TrainingLoop(
+                new TrainingLoop.LoopSettings(topics.samples(), Duration.ofMillis(cfg.consume().maxWaitMs()),
+                        (long) (cfg.checkpoint().everySeconds() * 1e9), cfg.signingKey().orElse(null)),
+                consumer, producer, new SampleValidator(json, specs::get), new DeadLetters(topics.samplesDlq()), sessions,
+                features, new VersionPublisher(producer, topics.modelVersions(), json, metrics), metrics);
+        thread = new Thread(loop, "training-loop");
+        thread.start();
+    }
+
+    /** Opens the backbone of every registered model now, so the first samples do not wait for a model load. */
+    private void warmBackbones() {
+        for (ModelSpec spec : specs.all().values()) {
+            try {
+                features.backbone(spec);
+            } catch (RuntimeException e) {
+                LOG.warnf("backbone %s of model %s cannot be opened yet: %s", spec.backbone(), spec.name(), e.getMessage());
+            }
+        }
+    }
+
+    private ModelSpec decodeSpec(byte[] b) {
+        try {
+            return json.readValue(b, ModelSpec.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent ev) {
+        if (loop != null) {
+            loop.stop();
+            try {
+                thread.join(15_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (specs != null) {
+            specs.close();
+        }
+        if (checkpoints != null) {
+            checkpoints.close();
+        }
+        features.close();
+    }
+
+    /** Whether the loop thread is alive (or deliberately disabled). */
+    public boolean healthy() {
+        return !cfg.enabled() || (thread != null && thread.isAlive());
+    }
+
+    /** Statuses of the models this instance trains. */
+    public StatusBoard board() {
+        return board;
+    }
+}

@@ -1,0 +1,307 @@
+package dev.streamtune.trainer.training;
+
+import dev.streamtune.contracts.ModelSpec;
+import dev.streamtune.contracts.SampleRecord;
+import dev.streamtune.trainer.messaging.DeadLetters;
+import dev.streamtune.trainer.messaging.RejectReason;
+import dev.streamtune.trainer.messaging.SampleValidator;
+import dev.streamtune.trainer.messaging.SampleVerdict;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+
+/**
+ * The trainer's consume-train-publish loop, exactly once. Records are consumed in batches (read_committed),
+ * validated (rejects go to the dead-letter topic), deduplicated, turned into features and trained per model.
+ * Candidate versions, dead letters, checkpoints of every changed model and the consumed offsets are written in
+ * ONE Kafka transaction, committed at every publish and at least every checkpoint interval. Until then nothing of
+ * it is visible; after a crash the next owner of a partition restores the checkpoints and resumes from the
+ * committed offsets, so every sample is trained into the published lineage exactly once.
+ *
+ * <p>Runs on its own thread; everything it owns is confined to that thread.
+ */
+public final class TrainingLoop implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(TrainingLoop.class);
+
+    private final LoopSettings settings;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaProducer<String, byte[]> producer;
+    private final SampleValidator validator;
+    private final DeadLetters deadLetters;
+    private final SessionStore sessions;
+    private final FeatureExtractor features;
+    private final VersionPublisher publisher;
+    private final TrainingMetrics metrics;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private boolean inTransaction;
+    private long lastCommitNanos = System.nanoTime();
+    private boolean publishedInStep;
+
+    public TrainingLoop(LoopSettings settings, KafkaConsumer<String, byte[]> consumer, KafkaProducer<String, byte[]> producer,
+            SampleValidator validator, DeadLetters deadLetters, SessionStore sessions, FeatureExtractor features,
+            VersionPublisher publisher, TrainingMetrics metrics) {
+        this.settings = settings;
+        this.consumer = consumer;
+        this.producer = producer;
+        this.validator = validator;
+        this.deadLetters = deadLetters;
+        this.sessions = sessions;
+        this.features = features;
+        this.publisher = publisher;
+        this.metrics = metrics;
+    }
+
+    /** Loop settings. */
+    public record LoopSettings(String samplesTopic, Duration pollWait, long checkpointEveryNanos, String signingKey) {}
+
+    @Override
+    public void run() {
+        try {
+            producer.initTransactions();
+            consumer.subscribe(List.of(settings.samplesTopic()), new Rebalance());
+            while (running.get()) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(settings.pollWait());
+                try {
+                    step(records);
+                } catch (KafkaException e) {
+                    LOG.warnf(e, "transaction failed; rolling back to the last checkpoint");
+                    rollBack();
+                }
+            }
+        } catch (WakeupException e) {
+            // shutting down
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "training loop stopped");
+            metrics.loopFailed();
+        } finally {
+            if (inTransaction) {
+                try {
+                    producer.abortTransaction();
+                } catch (RuntimeException ignored) {
+                    // closing anyway
+                }
+            }
+            sessions.closeAll();
+            closeQuietly();
+        }
+    }
+
+    private void step(ConsumerRecords<String, byte[]> records) {
+        if (!records.isEmpty()) {
+            begin();
+            Map<String, List<Pending>> byModel = route(records);
+            for (Map.Entry<String, List<Pending>> e : byModel.entrySet()) {
+                trainModel(e.getKey(), e.getValue());
+            }
+        }
+        long now = System.nanoTime();
+        boolean published = publishedInStep;
+        publishedInStep = false;
+        for (ModelSession s : sessions.open()) {
+            if (s.candidateDue(now)) {
+                begin();
+                published |= publisher.offer(s, settings.signingKey());
+            }
+        }
+        if (inTransaction && (published || now - lastCommitNanos >= settings.checkpointEveryNanos())) {
+            commit();
+        }
+        sessions.refreshStatuses(consumer);
+    }
+
+    private void begin() {
+        if (!inTransaction) {
+            producer.beginTransaction();
+            inTransaction = true;
+        }
+    }
+
+    /** A consumed sample waiting for its model's batch. */
+    private record Pending(ConsumerRecord<String, byte[]> record, SampleRecord sample, ModelSpec spec) {}
+
+    private Map<String, List<Pending>> route(ConsumerRecords<String, byte[]> records) {
+        Map<String, List<Pending>> byModel = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> r : records) {
+            SampleVerdict v = validator.check(r.key(), r.value());
+            if (v instanceof SampleVerdict.Rejected rej && rej.reason() == RejectReason.UNKNOWN_MODEL && sessions.catchUpSpecs()) {
+                v = validator.check(r.key(), r.value()); // the spec may have just been registered
+            }
+            if (v instanceof SampleVerdict.Rejected rej) {
+                deadLetter(r, rej.reason(), rej.detail());
+            } else if (v instanceof SampleVerdict.Accepted acc) {
+                ModelSession s = sessions.forModel(acc.spec(), r.partition());
+                if (s.firstTime(acc.sample().id())) {
+                    byModel.computeIfAbsent(acc.spec().name(), k -> new ArrayList<>()).add(new Pending(r, acc.sample(), acc.spec()));
+                } else {
+                    metrics.duplicate(acc.spec().name());
+                }
+            }
+        }
+        return byModel;
+    }
+
+    private void trainModel(String model, List<Pending> pending) {
+        ModelSpec spec = pending.get(0).spec();
+        List<Pending> ok = new ArrayList<>(pending);
+        float[][] f;
+        try {
+            f = features.features(spec, pending.stream().map(Pending::sample).toList());
+        } catch (IllegalArgumentException batchFailure) {
+            // find the bad inputs one by one; the rest still trains
+            ok.clear();
+            List<float[]> rows = new ArrayList<>();
+            for (Pending p : pending) {
+                try {
+                    rows.add(features.features(spec, List.of(p.sample()))[0]);
+                    ok.add(p);
+                } catch (IllegalArgumentException e) {
+                    deadLetter(p.record(), RejectReason.BAD_INPUT, e.getMessage());
+                }
+            }
+            f = rows.toArray(new float[0][]);
+        }
+        List<ModelSession.Trained> batch = new ArrayList<>(ok.size());
+        for (int i = 0; i < ok.size(); i++) {
+            Pending p = ok.get(i);
+            batch.add(new ModelSession.Trained(new ModelLearner.Example(p.sample().id(), f[i], p.sample().label()),
+                    p.record().partition(), p.record().offset(), p.sample().producedAt()));
+        }
+        ModelSession session = sessions.forModel(spec, pending.get(0).record().partition());
+        // train in chunks that end where the publish policy wants a candidate, so a large poll still yields
+        // one version per `everySamples` samples
+        int from = 0;
+        while (from < batch.size()) {
+            int to = (int) Math.min(batch.size(), from + Math.max(1, session.samplesUntilCandidate()));
+            long t0 = System.nanoTime();
+            session.train(batch.subList(from, to));
+            metrics.trained(model, to - from, System.nanoTime() - t0);
+            from = to;
+            if (session.candidateDue(System.nanoTime())) {
+                publishedInStep |= publisher.offer(session, settings.signingKey());
+            }
+        }
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> r, RejectReason reason, String detail) {
+        producer.send(deadLetters.of(r, reason, detail));
+        metrics.deadLettered(reason, r.key());
+        sessions.deadLettered(r.key());
+        LOG.debugf("dead-lettered %s-%d@%d: %s (%s)", r.topic(), r.partition(), r.offset(), reason.wire(), detail);
+    }
+
+    private void commit() {
+        long t0 = System.nanoTime();
+        for (ProducerRecord<String, byte[]> cp : sessions.dirtyCheckpoints()) {
+            producer.send(cp);
+        }
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            offsets.put(tp, new OffsetAndMetadata(consumer.position(tp)));
+        }
+        producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+        producer.commitTransaction();
+        inTransaction = false;
+        lastCommitNanos = System.nanoTime();
+        publisher.committed(lastCommitNanos);
+        metrics.committed(lastCommitNanos - t0);
+    }
+
+    /** Throws away everything since the last commit: abort, forget sessions, rewind to committed offsets. */
+    private void rollBack() {
+        if (inTransaction) {
+            try {
+                producer.abortTransaction();
+            } catch (KafkaException e) {
+                LOG.errorf(e, "abort failed; the producer is unusable, stopping");
+                running.set(false);
+            }
+            inTransaction = false;
+        }
+        publisher.aborted();
+        sessions.closeAll();
+        rewind(consumer.assignment());
+    }
+
+    private void rewind(Collection<TopicPartition> partitions) {
+        if (partitions.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(java.util.Set.copyOf(partitions));
+        for (TopicPartition tp : partitions) {
+            OffsetAndMetadata om = committed.get(tp);
+            if (om == null) {
+                consumer.seekToBeginning(List.of(tp));
+            } else {
+                consumer.seek(tp, om.offset());
+            }
+        }
+    }
+
+    /** Asks the loop to finish its current step and stop. */
+    public void stop() {
+        running.set(false);
+        consumer.wakeup();
+    }
+
+    private void closeQuietly() {
+        try {
+            consumer.close(Duration.ofSeconds(5));
+        } catch (RuntimeException ignored) {
+            // best effort
+        }
+        try {
+            producer.close(Duration.ofSeconds(5));
+        } catch (RuntimeException ignored) {
+            // best effort
+        }
+    }
+
+    /** Hands models over with their checkpoints when partitions move between trainer instances. */
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (inTransaction) {
+                try {
+                    commit();
+                } catch (KafkaException e) {
+                    LOG.warnf(e, "could not commit before giving up partitions %s; the next owner resumes from the last checkpoint", partitions);
+                    rollBack();
+                }
+            }
+            sessions.closePartitions(partitions);
+            sessions.owned(List.of());
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            sessions.catchUpCheckpoints();
+            sessions.owned(consumer.assignment());
+            LOG.infof("training partitions %s", partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            if (inTransaction) {
+                rollBack();
+            }
+            sessions.closePartitions(partitions);
+        }
+    }
+}
