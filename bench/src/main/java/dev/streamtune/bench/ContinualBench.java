@@ -48,13 +48,13 @@ public final class ContinualBench implements Benchmark {
 
     @Override
     public void run(BenchReport report, String[] args) throws Exception {
-        int perClass = TrainStepBench.intArg(args, "--per-class", 600);
-        int epochs = TrainStepBench.intArg(args, "--epochs", 5);
-        int seeds = TrainStepBench.intArg(args, "--seeds", 3);
-        double ratio = Double.parseDouble(stringArg(args, "--ratio", "0.5"));
-        Path docs = Path.of(stringArg(args, "--docs", "docs/benchmarks"));
-        float lr = Float.parseFloat(stringArg(args, "--lr", "5e-4"));
-        List<String> only = List.of(stringArg(args, "--methods", "").split(","));
+        int perClass = BenchArgs.intArg(args, "--per-class", 600);
+        int epochs = BenchArgs.intArg(args, "--epochs", 5);
+        int seeds = BenchArgs.intArg(args, "--seeds", 3);
+        double ratio = Double.parseDouble(BenchArgs.stringArg(args, "--ratio", "0.5"));
+        Path docs = Path.of(BenchArgs.stringArg(args, "--docs", "docs/benchmarks"));
+        float lr = Float.parseFloat(BenchArgs.stringArg(args, "--lr", "5e-4"));
+        List<String> only = List.of(BenchArgs.stringArg(args, "--methods", "").split(","));
         if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
             System.setProperty("ai.djl.pytorch.num_threads", "1");
         }
@@ -154,14 +154,5 @@ public final class ContinualBench implements Benchmark {
         json.put("methods", summaries);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(docs.resolve("continual.json").toFile(), json);
         System.out.println("wrote " + png + " and " + docs.resolve("continual.json"));
-    }
-
-    static String stringArg(String[] args, String name, String fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 }

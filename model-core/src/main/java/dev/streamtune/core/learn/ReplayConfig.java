@@ -1,5 +1,6 @@
 package dev.streamtune.core.learn;
 
+import dev.streamtune.contracts.ModelSpec;
 import dev.streamtune.core.replay.ReplayPolicy;
 
 /**
@@ -43,6 +44,17 @@ public record ReplayConfig(ReplayPolicy policy, int capacity, double ratio, bool
             throw new IllegalArgumentException("replay policy is required (use ReplayConfig.none() for no replay)");
         }
         return new ReplayConfig(policy, capacity, ratio, true);
+    }
+
+    /**
+     * The replay settings of a model spec (policy {@code reservoir} or {@code class-balanced}, capacity, ratio),
+     * with the asymmetric loss; the spec's defaults when it has none.
+     *
+     * @throws IllegalArgumentException for an unknown policy or an invalid capacity or ratio
+     */
+    public static ReplayConfig from(ModelSpec.ReplaySettings settings) {
+        ModelSpec.ReplaySettings s = settings == null ? ModelSpec.ReplaySettings.defaults() : settings;
+        return of(ReplayPolicy.fromId(s.policy()), s.capacity(), s.ratio());
     }
 
     /** The same settings with or without the asymmetric loss. */
