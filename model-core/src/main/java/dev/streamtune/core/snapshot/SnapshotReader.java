@@ -140,7 +140,7 @@ public final class SnapshotReader {
     /** Reads {@code length} floats into {@code dst[offset..]}. */
     public void getFloats(float[] dst, int offset, int length) {
         require(4L * length);
-        payload.asFloatBuffer().get(dst, offset, length);
+        LittleEndianFloats.read(payload.array(), payload.arrayOffset() + payload.position(), dst, offset, length);
         payload.position(payload.position() + 4 * length);
     }
 
