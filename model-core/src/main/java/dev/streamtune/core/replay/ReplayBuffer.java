@@ -23,6 +23,7 @@ public final class ReplayBuffer {
     private final EmbeddingStore store;
     private final SplitMix64 random;
     private final ClassCounts counts;
+    private final ClassSlots slotsByClass = new ClassSlots();
     private long seen;
 
     private ReplayBuffer(ReplayPolicy policy, EmbeddingStore store, SplitMix64 random, ClassCounts counts, long seen) {
@@ -31,6 +32,9 @@ public final class ReplayBuffer {
         this.random = random;
         this.counts = counts;
         this.seen = seen;
+        for (int slot = 0; slot < store.size(); slot++) {
+            slotsByClass.add(store.label(slot), slot);
+        }
     }
 
     /** An empty buffer of {@code capacity} embeddings of length {@code dimension}. */
@@ -54,7 +58,7 @@ public final class ReplayBuffer {
         seen++;
         counts.countSeen(label);
         if (store.size() < store.capacity()) {
-            store.append(id, vector, label);
+            slotsByClass.add(label, store.append(id, vector, label));
             counts.add(label);
             return true;
         }
@@ -63,8 +67,10 @@ public final class ReplayBuffer {
             return false;
         }
         counts.remove(store.label(slot));
+        slotsByClass.remove(store.label(slot), slot);
         store.replace(slot, id, vector, label);
         counts.add(label);
+        slotsByClass.add(label, slot);
         return true;
     }
 
@@ -122,9 +128,12 @@ public final class ReplayBuffer {
         return store;
     }
 
-    /** Heap bytes retained by the stored samples; see {@link EmbeddingStore#retainedBytes()}. */
+    /**
+     * Heap bytes retained by the stored samples ({@link EmbeddingStore#retainedBytes()}) and the per-class slot
+     * index.
+     */
     public long retainedBytes() {
-        return store.retainedBytes();
+        return store.retainedBytes() + slotsByClass.retainedBytes();
     }
 
     /** The whole state as a versioned, checksummed snapshot. */
@@ -187,14 +196,9 @@ public final class ReplayBuffer {
         return j < counts.stored(label) ? randomSlotOf(label) : -1;
     }
 
+    /** A uniformly chosen slot of class {@code label}: the k-th in slot order for a random k. */
     private int randomSlotOf(int label) {
-        int target = random.nextInt(counts.stored(label));
-        for (int slot = 0; slot < store.size(); slot++) {
-            if (store.label(slot) == label && target-- == 0) {
-                return slot;
-            }
-        }
-        throw new IllegalStateException("class counts out of step with the store for class " + label);
+        return slotsByClass.kth(label, random.nextInt(counts.stored(label)));
     }
 
     private static boolean contains(int[] values, int length, int value) {
