@@ -38,9 +38,10 @@ public final class EmbedBench implements Benchmark {
 
     @Override
     public void run(BenchReport report, String[] args) throws Exception {
-        int sentences = intArg(args, "--sentences", 512);
-        int seconds = intArg(args, "--seconds", 5);
-        int[] batches = Arrays.stream(arg(args, "--batches", DEFAULT_BATCHES).split(","))
+        BenchArgs opts = BenchArgs.parse(args, Map.of("sentences", "512", "seconds", "5", "batches", DEFAULT_BATCHES));
+        int sentences = opts.integer("sentences", 1);
+        int seconds = opts.integer("seconds", 1);
+        int[] batches = Arrays.stream(opts.text("batches").split(","))
                 .mapToInt(b -> positive("--batches", Integer.parseInt(b.trim())))
                 .toArray();
         List<String> glosses = glosses(sentences);
@@ -160,19 +161,6 @@ public final class EmbedBench implements Benchmark {
             }
         }
         return max;
-    }
-
-    private static int intArg(String[] args, String name, int fallback) {
-        return positive(name, Integer.parseInt(arg(args, name, Integer.toString(fallback))));
-    }
-
-    private static String arg(String[] args, String name, String fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 
     private static int positive(String name, int value) {

@@ -44,9 +44,9 @@ public final class TrainStepBench implements Benchmark {
 
     @Override
     public void run(BenchReport report, String[] args) {
-        BenchArgs a = BenchArgs.parse(args, Map.of("steps", "2000", "warmup", "300"));
-        int steps = a.integer("steps", 1);
-        int warmup = a.integer("warmup", 0);
+        BenchArgs opts = BenchArgs.parse(args, Map.of("steps", "2000", "warmup", "300"));
+        int steps = opts.integer("steps", 1);
+        int warmup = opts.integer("warmup", 0);
         String threads = System.getProperty("ai.djl.pytorch.num_threads");
         if (threads == null) {
             System.setProperty("ai.djl.pytorch.num_threads", "1");
