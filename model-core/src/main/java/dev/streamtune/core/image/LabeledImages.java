@@ -1,6 +1,8 @@
 package dev.streamtune.core.image;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -88,11 +90,35 @@ public record LabeledImages(byte[] pixels, int[] labels, int rows, int cols) {
                 throw new IllegalArgumentException("class " + c + " has " + members.size() + " images, fewer than "
                         + perClass);
             }
-            java.util.Collections.shuffle(members, random);
+            Collections.shuffle(members, random);
             chosen.addAll(members.subList(0, perClass));
         }
-        java.util.Collections.shuffle(chosen, random);
+        Collections.shuffle(chosen, random);
         return select(chosen, 0);
+    }
+
+    /**
+     * The first {@code perClass} images of every label, in their current order: applied to a
+     * {@link #samplePerClass} sample it gives nested subsets (the 10 per class are among the 50 per class).
+     *
+     * @throws IllegalArgumentException when some label has fewer images
+     */
+    public LabeledImages firstPerClass(int perClass) {
+        int classes = Arrays.stream(labels).max().orElse(-1) + 1;
+        int[] taken = new int[classes];
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < size(); i++) {
+            if (taken[labels[i]] < perClass) {
+                taken[labels[i]]++;
+                kept.add(i);
+            }
+        }
+        for (int c = 0; c < classes; c++) {
+            if (taken[c] > 0 && taken[c] < perClass) {
+                throw new IllegalArgumentException("class " + c + " has " + taken[c] + " images, fewer than " + perClass);
+            }
+        }
+        return select(kept, 0);
     }
 
     /** The first {@code n} images (all when {@code n >= size()}). */
