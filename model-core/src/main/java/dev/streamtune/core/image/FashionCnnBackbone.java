@@ -1,6 +1,7 @@
 package dev.streamtune.core.image;
 
 import ai.djl.Model;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import dev.streamtune.contracts.Modality;
 import dev.streamtune.core.backbone.Backbone;
@@ -80,7 +81,7 @@ public final class FashionCnnBackbone implements Backbone<byte[]> {
         }
         ImagePreprocessing p = preprocessor.settings();
         return embed(new TensorSet(data, new int[inputs.size()],
-                new ai.djl.ndarray.types.Shape(p.channels(), p.height(), p.width())));
+                new Shape(p.channels(), p.height(), p.width())));
     }
 
     /** Features of already preprocessed images (labels are ignored), one row per image. */

@@ -4,6 +4,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -64,19 +65,21 @@ public final class FashionCnnPretrainer {
                 settings.epochs(), settings.batchSize(), settings.seed()));
         long start = System.nanoTime();
         try (FashionCnn cnn = FashionCnn.random(FashionCnnArchitecture.DEFAULT, classes, settings.seed())) {
-            double[] lastAccuracy = {0};
+            List<PretrainSummary.Epoch> epochs = new ArrayList<>();
             Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(settings.learningRate())).build();
             new ClassifierTrainer(new ClassifierTrainer.Settings(settings.epochs(), 0, settings.batchSize(), settings.seed()))
                     .train(cnn.model(), adam, train, stats -> {
-                        lastAccuracy[0] = BlockInference.accuracy(cnn.model(), test, 500);
+                        double accuracy = BlockInference.accuracy(cnn.model(), test, 500);
+                        epochs.add(new PretrainSummary.Epoch(stats.epoch(), stats.loss(), stats.trainAccuracy(), accuracy,
+                                stats.seconds()));
                         log.accept(String.format(Locale.ROOT, "epoch %d/%d  loss %.4f  train acc %.4f  t10k acc %.4f  %.1f s",
-                                stats.epoch(), settings.epochs(), stats.loss(), stats.trainAccuracy(), lastAccuracy[0],
+                                stats.epoch(), settings.epochs(), stats.loss(), stats.trainAccuracy(), accuracy,
                                 stats.seconds()));
                     });
             double seconds = (System.nanoTime() - start) / 1e9;
             List<Integer> sourceClasses = IntStream.rangeClosed(SOURCE_FIRST, SOURCE_LAST).boxed().toList();
-            PretrainSummary summary = new PretrainSummary("fashion-mnist", sourceClasses, train.size(),
-                    settings.epochs(), settings.seed(), lastAccuracy[0], seconds);
+            PretrainSummary summary = new PretrainSummary("fashion-mnist", sourceClasses, train.size(), settings.seed(),
+                    epochs, seconds);
             StoredFashionCnn stored = FashionCnnStore.save(directory, cnn, preprocessor.settings(), summary);
             log.accept(String.format(Locale.ROOT, "saved backbone %s (sha256 %s) in %.1f s", stored.paramsFile(),
                     stored.descriptor().sha256().substring(0, 16), seconds));

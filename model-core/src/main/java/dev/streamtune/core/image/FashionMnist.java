@@ -72,11 +72,7 @@ public final class FashionMnist {
 
     private static LabeledImages readImages(Path imagesFile, Path labelsFile, int[] labels) throws IOException {
         try (DataInputStream in = open(imagesFile)) {
-            int magic = readInt(in, imagesFile);
-            if (magic != IMAGES_MAGIC) {
-                throw new IOException(imagesFile + ": bad IDX magic number 0x" + Integer.toHexString(magic)
-                        + ", expected 0x" + Integer.toHexString(IMAGES_MAGIC) + " (unsigned byte, 3 dimensions)");
-            }
+            expectMagic(in, imagesFile, IMAGES_MAGIC, "unsigned byte, 3 dimensions");
             int count = readInt(in, imagesFile);
             int rows = readInt(in, imagesFile);
             int cols = readInt(in, imagesFile);
@@ -95,11 +91,7 @@ public final class FashionMnist {
 
     private static int[] readLabels(Path file) throws IOException {
         try (DataInputStream in = open(file)) {
-            int magic = readInt(in, file);
-            if (magic != LABELS_MAGIC) {
-                throw new IOException(file + ": bad IDX magic number 0x" + Integer.toHexString(magic)
-                        + ", expected 0x" + Integer.toHexString(LABELS_MAGIC) + " (unsigned byte, 1 dimension)");
-            }
+            expectMagic(in, file, LABELS_MAGIC, "unsigned byte, 1 dimension");
             int count = readInt(in, file);
             if (count < 0) {
                 throw new IOException(file + ": negative label count " + count);
@@ -124,6 +116,14 @@ public final class FashionMnist {
         } catch (IOException e) {
             raw.close();
             throw new IOException(file + " is not a gzip file: " + e.getMessage(), e);
+        }
+    }
+
+    private static void expectMagic(DataInputStream in, Path file, int expected, String meaning) throws IOException {
+        int magic = readInt(in, file);
+        if (magic != expected) {
+            throw new IOException(file + ": bad IDX magic number 0x" + Integer.toHexString(magic) + ", expected 0x"
+                    + Integer.toHexString(expected) + " (" + meaning + ")");
         }
     }
 

@@ -138,8 +138,11 @@ public final class ModelUrl {
             }
         } else if ("jar".equals(scheme)) {
             String resource = uri.getPath().substring(1);
-            if (Thread.currentThread().getContextClassLoader() == null
-                    || Thread.currentThread().getContextClassLoader().getResource(resource) == null) {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            if (loader == null) {
+                loader = ModelUrl.class.getClassLoader(); // DJL falls back to its own loader the same way
+            }
+            if (loader.getResource(resource) == null) {
                 throw new ModelLoadingException("class path resource not found: " + resource + " (from " + uri + ")");
             }
         }

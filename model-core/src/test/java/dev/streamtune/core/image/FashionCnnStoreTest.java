@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FashionCnnStoreTest {
 
-    private static final PretrainSummary SUMMARY = new PretrainSummary("fashion-mnist", List.of(0, 1, 2, 3, 4), 0, 0, 1, 0, 0);
+    private static final PretrainSummary SUMMARY = new PretrainSummary("fashion-mnist", List.of(0, 1, 2, 3, 4), 0, 1, List.of(), 0);
 
     private static LabeledImages images;
     private static TensorSet tensors;
