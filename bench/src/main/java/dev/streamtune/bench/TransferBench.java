@@ -10,7 +10,6 @@ import dev.streamtune.core.image.StoredFashionCnn;
 import dev.streamtune.core.image.TensorSet;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -46,13 +45,12 @@ public final class TransferBench implements Benchmark {
 
         ImagePreprocessor preprocessor = new ImagePreprocessor(pretrained.descriptor().preprocessing());
         LabeledImages testImages = data.read(FashionMnist.Split.TEST).classRange(TARGET_FIRST, TARGET_LAST);
-        LabeledImages pool = data.read(FashionMnist.Split.TRAIN).classRange(TARGET_FIRST, TARGET_LAST)
-                .samplePerClass(Collections.max(settings.labelsPerClass()), settings.seed());
+        LabeledImages targetTrain = data.read(FashionMnist.Split.TRAIN).classRange(TARGET_FIRST, TARGET_LAST);
         TensorSet test = TensorSet.fromImages(testImages, preprocessor);
         try (FashionCnnBackbone frozen = FashionCnnBackbone.open(pretrained)) {
             TransferMethods methods = new TransferMethods(pretrained, frozen, test, settings);
             for (int perClass : settings.labelsPerClass()) {
-                TensorSet train = TensorSet.fromImages(pool.firstPerClass(perClass), preprocessor);
+                TensorSet train = TensorSet.fromImages(targetTrain.samplePerClass(perClass, settings.seed()), preprocessor);
                 record(report, perClass, train.size(), "scratch", methods.scratch(train));
                 record(report, perClass, train.size(), "fe", methods.featureExtraction(train));
                 record(report, perClass, train.size(), "ft", methods.fineTune(train));
@@ -73,7 +71,7 @@ public final class TransferBench implements Benchmark {
         System.out.println("no pretrained backbone in " + settings.backbone().toAbsolutePath()
                 + ": pretraining it first (" + settings.pretrainEpochs() + " epochs on classes 0-4)");
         FashionCnnPretrainer.Settings pretrain = new FashionCnnPretrainer.Settings(settings.pretrainEpochs(),
-                d.batchSize(), d.learningRate(), d.seed(), 0);
+                d.batchSize(), d.learningRate(), d.seed(), settings.pretrainLimit());
         return new FashionCnnPretrainer(data, pretrain).pretrain(settings.backbone(), System.out::println);
     }
 

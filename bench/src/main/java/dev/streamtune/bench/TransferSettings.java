@@ -17,15 +17,17 @@ import java.util.List;
  * @param batchSize images per step
  * @param backbone folder of the pretrained backbone (pretrained first when missing)
  * @param pretrainEpochs epochs when the backbone has to be pretrained first
+ * @param pretrainLimit source images used when pretraining first (0 = all 30,000; fewer only for smoke tests)
  * @param scratchRate Adam learning rate of the CNN trained from scratch
  * @param headRate Adam learning rate of the new heads (feature extraction and fine-tuning)
  * @param backboneRate Adam learning rate of the pretrained backbone while fine-tuning
  */
 record TransferSettings(List<Integer> labelsPerClass, long seed, int epochs, int minSteps, int batchSize, Path backbone,
-        int pretrainEpochs, float scratchRate, float headRate, float backboneRate) {
+        int pretrainEpochs, int pretrainLimit, float scratchRate, float headRate, float backboneRate) {
 
     static final String USAGE = "bench transfer [--sizes 10,50,500] [--seed 7] [--epochs 6] [--min-steps 150] "
-            + "[--batch 32] [--backbone .streamtune/backbones/fashion-cnn] [--pretrain-epochs 2] [--scratch-lr 1e-3] "
+            + "[--batch 32] [--backbone .streamtune/backbones/fashion-cnn] [--pretrain-epochs 2] [--pretrain-limit 0] "
+            + "[--scratch-lr 1e-3] "
             + "[--head-lr 1e-2] [--backbone-lr 1e-3]";
 
     /** The training schedule shared by the three methods, so they are compared on equal steps. */
@@ -46,6 +48,7 @@ record TransferSettings(List<Integer> labelsPerClass, long seed, int epochs, int
         int batch = 32;
         Path backbone = FashionCnnStore.DEFAULT_DIRECTORY;
         int pretrainEpochs = 2;
+        int pretrainLimit = 0;
         float scratchRate = 1e-3f;
         float headRate = 1e-2f;
         float backboneRate = 1e-3f;
@@ -63,6 +66,7 @@ record TransferSettings(List<Integer> labelsPerClass, long seed, int epochs, int
                     case "--batch" -> batch = Integer.parseInt(value);
                     case "--backbone" -> backbone = Path.of(value);
                     case "--pretrain-epochs" -> pretrainEpochs = Integer.parseInt(value);
+                    case "--pretrain-limit" -> pretrainLimit = Integer.parseInt(value);
                     case "--scratch-lr" -> scratchRate = Float.parseFloat(value);
                     case "--head-lr" -> headRate = Float.parseFloat(value);
                     case "--backbone-lr" -> backboneRate = Float.parseFloat(value);
@@ -72,16 +76,17 @@ record TransferSettings(List<Integer> labelsPerClass, long seed, int epochs, int
                 throw new IllegalArgumentException(args[i] + " needs a number, got '" + value + "'", e);
             }
         }
-        if (epochs < 1 || minSteps < 0 || batch < 1 || pretrainEpochs < 1) {
-            throw new IllegalArgumentException("--epochs, --batch and --pretrain-epochs must be >= 1, --min-steps >= 0");
+        if (epochs < 1 || minSteps < 0 || batch < 1 || pretrainEpochs < 1 || pretrainLimit < 0) {
+            throw new IllegalArgumentException(
+                    "--epochs, --batch and --pretrain-epochs must be >= 1, --min-steps and --pretrain-limit >= 0");
         }
         for (float rate : new float[] {scratchRate, headRate, backboneRate}) {
             if (!(rate > 0) || !Float.isFinite(rate)) {
                 throw new IllegalArgumentException("learning rates must be positive and finite, got " + rate);
             }
         }
-        return new TransferSettings(sizes, seed, epochs, minSteps, batch, backbone, pretrainEpochs, scratchRate, headRate,
-                backboneRate);
+        return new TransferSettings(sizes, seed, epochs, minSteps, batch, backbone, pretrainEpochs, pretrainLimit,
+                scratchRate, headRate, backboneRate);
     }
 
     private static List<Integer> parseSizes(String value) {

@@ -60,7 +60,8 @@ public record LabeledImages(byte[] pixels, int[] labels, int rows, int cols) {
     }
 
     /**
-     * A seeded random subset with exactly {@code perClass} images of every label present, in shuffled order.
+     * A seeded random subset with exactly {@code perClass} images of every label present, in shuffled order. For one
+     * seed the subsets are nested: the images chosen for 10 per class are among those chosen for 50 per class.
      *
      * @throws IllegalArgumentException when some label has fewer than {@code perClass} images
      */
@@ -95,30 +96,6 @@ public record LabeledImages(byte[] pixels, int[] labels, int rows, int cols) {
         }
         Collections.shuffle(chosen, random);
         return select(chosen, 0);
-    }
-
-    /**
-     * The first {@code perClass} images of every label, in their current order: applied to a
-     * {@link #samplePerClass} sample it gives nested subsets (the 10 per class are among the 50 per class).
-     *
-     * @throws IllegalArgumentException when some label has fewer images
-     */
-    public LabeledImages firstPerClass(int perClass) {
-        int classes = Arrays.stream(labels).max().orElse(-1) + 1;
-        int[] taken = new int[classes];
-        List<Integer> kept = new ArrayList<>();
-        for (int i = 0; i < size(); i++) {
-            if (taken[labels[i]] < perClass) {
-                taken[labels[i]]++;
-                kept.add(i);
-            }
-        }
-        for (int c = 0; c < classes; c++) {
-            if (taken[c] > 0 && taken[c] < perClass) {
-                throw new IllegalArgumentException("class " + c + " has " + taken[c] + " images, fewer than " + perClass);
-            }
-        }
-        return select(kept, 0);
     }
 
     /** The first {@code n} images (all when {@code n >= size()}). */

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +48,24 @@ class FashionMnistTest {
         assertArrayEquals(a.pixels(), b.pixels());
         assertTrue(!Arrays.equals(a.pixels(), c.pixels()));
         assertEquals(10, Arrays.stream(a.labels()).filter(label -> label == 3).count());
+    }
+
+    @Test
+    void smallerSamplesAreNestedInLargerOnesOfTheSameSeed() throws IOException {
+        LabeledImages target = FashionMnist.installed().read(FashionMnist.Split.TEST).classRange(5, 9);
+        Set<String> large = imageKeys(target.samplePerClass(50, 11));
+        Set<String> small = imageKeys(target.samplePerClass(10, 11));
+        assertEquals(50, small.size());
+        assertTrue(large.containsAll(small));
+    }
+
+    private static Set<String> imageKeys(LabeledImages images) {
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < images.size(); i++) {
+            byte[] one = Arrays.copyOfRange(images.pixels(), images.offset(i), images.offset(i) + images.imageSize());
+            keys.add(images.labels()[i] + ":" + Arrays.toString(one));
+        }
+        return keys;
     }
 
     @Test
