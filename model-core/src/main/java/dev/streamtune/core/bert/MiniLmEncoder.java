@@ -119,6 +119,11 @@ public final class MiniLmEncoder implements AutoCloseable {
         return parameters;
     }
 
+    /** A manager for a model built on this encoder: it is closed with the encoder at the latest. */
+    NDManager newModelManager() {
+        return manager.newSubManager();
+    }
+
     /** Pretrained layer {@code index}. */
     public BertLayer layer(int index) {
         return layers.get(index);

@@ -1,0 +1,31 @@
+package dev.streamtune.core.bert;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+
+/**
+ * The input of a model's tuned layers for one batch: the frozen layers' token vectors and the batch's masks, all
+ * on one step manager.
+ *
+ * @param hidden {@code [batch, seq, hidden]} output of the frozen layers
+ * @param attentionBias {@code [batch, 1, 1, seq]} additive attention bias
+ * @param mask {@code [batch, seq]} float mask for pooling
+ */
+public record FrozenBatch(NDArray hidden, NDArray attentionBias, NDArray mask) {
+
+    /** Rows in the batch. */
+    public int size() {
+        return (int) hidden.getShape().get(0);
+    }
+
+    /**
+     * Runs the embeddings and the pretrained layers below {@code layer} over {@code tokens} without gradients.
+     */
+    public static FrozenBatch compute(MiniLmEncoder base, int layer, NDManager on, TokenBatch tokens) {
+        try (Autograd.Guard noGrad = Autograd.noGrad()) {
+            NDArray bias = MiniLmEncoder.attentionBias(on, tokens);
+            NDArray hidden = base.run(base.embed(on, tokens), bias, 0, layer);
+            return new FrozenBatch(hidden, bias, tokens.maskArray(on));
+        }
+    }
+}
