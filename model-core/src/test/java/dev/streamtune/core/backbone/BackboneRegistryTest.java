@@ -128,6 +128,17 @@ class BackboneRegistryTest {
     }
 
     @Test
+    void rejectsOnnxModelThatIsNotASentenceEncoder() throws Exception {
+        String url = TinyEncoderFixture.notAnEncoderFolder().toUri().toString();
+
+        BackboneLoadException e = assertThrows(BackboneLoadException.class, () -> registry.openText(url));
+
+        assertTrue(e.getMessage().startsWith("backbone " + url + " is not a usable sentence encoder"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("must return float32"), e.getMessage());
+    }
+
+    @Test
     void rejectsBackboneOfAnotherModality() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> registry.open("minilm-l6-v2", Modality.IMAGE));

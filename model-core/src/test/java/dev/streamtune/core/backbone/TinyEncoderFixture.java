@@ -81,8 +81,28 @@ final class TinyEncoderFixture {
 
     /** Writes {@code model.onnx} and {@code tokenizer.json} into {@code folder} (created) and returns it. */
     private static Path writeFolder(Path folder) throws IOException {
+        return writeFolder(folder, model());
+    }
+
+    /**
+     * A folder like {@link #folder()} whose ONNX graph is valid but no sentence encoder: it returns the token ids
+     * (int64 {@code [batch, seq]}) unchanged.
+     */
+    static Path notAnEncoderFolder() throws IOException {
+        OnnxMl.NodeProto identity = OnnxMl.NodeProto.newBuilder()
+                .setOpType("Identity").setName("echo").addInput("input_ids").addOutput("last_hidden_state").build();
+        OnnxMl.GraphProto graph = OnnxMl.GraphProto.newBuilder()
+                .setName("echo")
+                .addNode(identity)
+                .addInput(valueInfo("input_ids", TensorProto.DataType.INT64, "batch", "seq"))
+                .addOutput(valueInfo("last_hidden_state", TensorProto.DataType.INT64, "batch", "seq"))
+                .build();
+        return writeFolder(ROOT.resolve("not-an-encoder"), modelOf(graph));
+    }
+
+    private static Path writeFolder(Path folder, OnnxMl.ModelProto model) throws IOException {
         Files.createDirectories(folder);
-        Files.write(folder.resolve("model.onnx"), model().toByteArray());
+        Files.write(folder.resolve("model.onnx"), model.toByteArray());
         try (InputStream tokenizer = resource(SentenceEncoderLoader.TOKENIZER_RESOURCE)) {
             Files.copy(tokenizer, folder.resolve("tokenizer.json"), StandardCopyOption.REPLACE_EXISTING);
         }
@@ -166,6 +186,10 @@ final class TinyEncoderFixture {
                 .addInput(valueInfo("attention_mask", TensorProto.DataType.INT64, "batch", "seq"))
                 .addOutput(valueInfo("last_hidden_state", TensorProto.DataType.FLOAT, "batch", "seq", null))
                 .build();
+        return modelOf(graph);
+    }
+
+    private static OnnxMl.ModelProto modelOf(OnnxMl.GraphProto graph) {
         return OnnxMl.ModelProto.newBuilder()
                 .setIrVersion(7)
                 .setProducerName("streamtune-test")
