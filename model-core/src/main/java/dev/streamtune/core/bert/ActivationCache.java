@@ -3,6 +3,7 @@ package dev.streamtune.core.bert;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.streamtune.core.backbone.TokenBatch;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -105,7 +106,7 @@ public final class ActivationCache {
             states = FrozenBatch.compute(base, layer, scratch, tokens).hidden().toFloatArray();
         }
         for (int row = 0; row < missing.size(); row++) {
-            int length = tokens.length(row);
+            int length = TokenMasks.realTokens(tokens, row);
             float[] kept = new float[length * dim];
             System.arraycopy(states, row * tokens.seq() * dim, kept, 0, length * dim);
             LabeledText example = examples.get(missing.get(row));
@@ -130,8 +131,8 @@ public final class ActivationCache {
                 mask[r * seq + t] = 1;
             }
         }
-        TokenBatch shape = new TokenBatch(rows.length, seq, new long[mask.length], mask, new long[mask.length]);
+        TokenBatch shape = new TokenBatch(new long[mask.length], mask, new long[mask.length], rows.length, seq);
         NDArray states = on.create(FloatBuffer.wrap(hidden), new Shape(rows.length, seq, dim));
-        return new FrozenBatch(states, MiniLmEncoder.attentionBias(on, shape), shape.maskArray(on));
+        return new FrozenBatch(states, TokenMasks.attentionBias(on, shape), TokenMasks.floatMask(on, shape));
     }
 }

@@ -1,5 +1,7 @@
 package dev.streamtune.core.bert;
 
+import ai.djl.ndarray.types.Shape;
+import dev.streamtune.core.head.FloatTensor;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,14 +51,14 @@ public record BertConfig(int vocabSize, int maxPositions, int typeVocabSize, int
      * Every tensor of the exported encoder by Hugging Face name, with its shape ({@code Linear} weights as
      * {@code [out, in]}), in model order: embeddings, then layer by layer.
      */
-    public Map<String, long[]> expectedShapes() {
-        Map<String, long[]> shapes = new LinkedHashMap<>();
-        shapes.put(POSITION_IDS, new long[] {1, maxPositions});
-        shapes.put("embeddings.word_embeddings.weight", new long[] {vocabSize, hidden});
-        shapes.put("embeddings.position_embeddings.weight", new long[] {maxPositions, hidden});
-        shapes.put("embeddings.token_type_embeddings.weight", new long[] {typeVocabSize, hidden});
-        shapes.put("embeddings.LayerNorm.weight", new long[] {hidden});
-        shapes.put("embeddings.LayerNorm.bias", new long[] {hidden});
+    public Map<String, int[]> expectedShapes() {
+        Map<String, int[]> shapes = new LinkedHashMap<>();
+        shapes.put(POSITION_IDS, new int[] {1, maxPositions});
+        shapes.put("embeddings.word_embeddings.weight", new int[] {vocabSize, hidden});
+        shapes.put("embeddings.position_embeddings.weight", new int[] {maxPositions, hidden});
+        shapes.put("embeddings.token_type_embeddings.weight", new int[] {typeVocabSize, hidden});
+        shapes.put("embeddings.LayerNorm.weight", new int[] {hidden});
+        shapes.put("embeddings.LayerNorm.bias", new int[] {hidden});
         for (int i = 0; i < layers; i++) {
             shapes.putAll(layerShapes(i));
         }
@@ -79,21 +81,21 @@ public record BertConfig(int vocabSize, int maxPositions, int typeVocabSize, int
      *
      * @throws IllegalArgumentException when it is missing or has another shape
      */
-    public static void checkShape(Map<String, FloatTensor> tensors, String name, long[] shape, String source) {
+    public static void checkShape(Map<String, FloatTensor> tensors, String name, int[] shape, String source) {
         FloatTensor tensor = tensors.get(name);
         if (tensor == null) {
             throw new IllegalArgumentException(source + " has no tensor " + name);
         }
-        if (!tensor.hasShape(shape)) {
+        if (!Arrays.equals(tensor.shape(), shape)) {
             throw new IllegalArgumentException(source + ": tensor " + name + " has shape "
                     + Arrays.toString(tensor.shape()) + ", expected " + Arrays.toString(shape));
         }
     }
 
     /** The tensors of layer {@code index} by name with their shapes. */
-    public Map<String, long[]> layerShapes(int index) {
+    public Map<String, int[]> layerShapes(int index) {
         String p = layerPrefix(index);
-        Map<String, long[]> shapes = new LinkedHashMap<>();
+        Map<String, int[]> shapes = new LinkedHashMap<>();
         for (String projection : new String[] {"query", "key", "value"}) {
             linear(shapes, p + "attention.self." + projection, hidden, hidden);
         }
@@ -105,13 +107,18 @@ public record BertConfig(int vocabSize, int maxPositions, int typeVocabSize, int
         return shapes;
     }
 
-    private static void linear(Map<String, long[]> shapes, String name, int in, int out) {
-        shapes.put(name + ".weight", new long[] {out, in});
-        shapes.put(name + ".bias", new long[] {out});
+    /** {@code dims} as a DJL shape. */
+    static Shape shapeOf(int[] dims) {
+        return new Shape(Arrays.stream(dims).asLongStream().toArray());
     }
 
-    private void layerNorm(Map<String, long[]> shapes, String name) {
-        shapes.put(name + ".weight", new long[] {hidden});
-        shapes.put(name + ".bias", new long[] {hidden});
+    private static void linear(Map<String, int[]> shapes, String name, int in, int out) {
+        shapes.put(name + ".weight", new int[] {out, in});
+        shapes.put(name + ".bias", new int[] {out});
+    }
+
+    private void layerNorm(Map<String, int[]> shapes, String name) {
+        shapes.put(name + ".weight", new int[] {hidden});
+        shapes.put(name + ".bias", new int[] {hidden});
     }
 }

@@ -16,10 +16,14 @@ import java.util.List;
  *
  * <p>A step computes the frozen layers without gradients (from the {@link ActivationCache} when one is given),
  * records a graph only for the tuned layers and the head, and frees every temporary with the step's manager.
- * Labels not seen before grow the head. Only one session may step at a time per JVM (PyTorch's gradient
- * collector is global); the caller closes the teacher.
+ * Labels not seen before grow the head. PyTorch's gradient collector is global to the JVM, so backward passes of
+ * all sessions are serialised on one lock (models on several threads wait rather than fail). The caller closes
+ * the teacher. A session is not thread-safe.
  */
 public final class FineTuner {
+
+    /** Guards DJL's single PyTorch gradient collector across sessions. */
+    private static final Object COLLECTOR = new Object();
 
     private final TextClassifier model;
     private final TrainingOptions options;
@@ -83,6 +87,12 @@ public final class FineTuner {
 
     private StepResult backward(NDManager step, FrozenBatch frozen, int[] labels, NDArray teacherLogits) {
         int n = labels.length;
+        synchronized (COLLECTOR) {
+            return backwardLocked(step, frozen, labels, teacherLogits, n);
+        }
+    }
+
+    private StepResult backwardLocked(NDManager step, FrozenBatch frozen, int[] labels, NDArray teacherLogits, int n) {
         try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
             NDArray logits = model.logits(frozen);
             NDArray oneHot = step.create(labels).oneHot(model.labels().size());
@@ -115,9 +125,13 @@ public final class FineTuner {
                 AnchorPenalty.addGradients(model, options.anchorWeight());
             }
             model.tuned().parameters().forEach((name, weight) -> apply(encoderOptimizer, name, weight));
-            ClassifierHead head = model.head();
-            apply(headOptimizer, ClassifierHead.WEIGHT + "@" + head.generation(), head.weight());
-            apply(headOptimizer, ClassifierHead.BIAS + "@" + head.generation(), head.bias());
+            // A grown head has new arrays: their shape in the id gives them fresh optimizer state.
+            List<String> names = model.head().layout().tensorNames();
+            List<NDArray> parameters = model.head().parameters();
+            for (int i = 0; i < parameters.size(); i++) {
+                NDArray weight = parameters.get(i);
+                apply(headOptimizer, names.get(i) + weight.getShape(), weight);
+            }
         }
     }
 
@@ -130,8 +144,7 @@ public final class FineTuner {
 
     private void clearGradients() {
         model.tuned().parameters().values().forEach(Autograd::zeroGradient);
-        Autograd.zeroGradient(model.head().weight());
-        Autograd.zeroGradient(model.head().bias());
+        model.head().parameters().forEach(Autograd::zeroGradient);
     }
 
     private static Optimizer adamW(float learningRate, float weightDecay, int warmupSteps) {

@@ -2,6 +2,7 @@ package dev.streamtune.core.bert;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.streamtune.core.backbone.TokenBatch;
 
 /**
  * The input of a model's tuned layers for one batch: the frozen layers' token vectors and the batch's masks, all
@@ -23,9 +24,9 @@ public record FrozenBatch(NDArray hidden, NDArray attentionBias, NDArray mask) {
      */
     public static FrozenBatch compute(MiniLmEncoder base, int layer, NDManager on, TokenBatch tokens) {
         try (Autograd.Guard noGrad = Autograd.noGrad()) {
-            NDArray bias = MiniLmEncoder.attentionBias(on, tokens);
+            NDArray bias = TokenMasks.attentionBias(on, tokens);
             NDArray hidden = base.run(base.embed(on, tokens), bias, 0, layer);
-            return new FrozenBatch(hidden, bias, tokens.maskArray(on));
+            return new FrozenBatch(hidden, bias, TokenMasks.floatMask(on, tokens));
         }
     }
 }

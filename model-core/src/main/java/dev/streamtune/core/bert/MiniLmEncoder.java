@@ -11,6 +11,8 @@ import dev.streamtune.core.backbone.BackboneLoadException;
 import dev.streamtune.core.backbone.MiniLmBackbone;
 import dev.streamtune.core.backbone.SentenceEncoderLoader;
 import dev.streamtune.core.backbone.TextEncoderOptions;
+import dev.streamtune.core.backbone.TokenBatch;
+import dev.streamtune.core.head.FloatTensor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +35,6 @@ import java.util.Objects;
 public final class MiniLmEncoder implements AutoCloseable {
 
     private static final String ENGINE = "PyTorch";
-    private static final float MASKED = -1e9f;
 
     private final BertConfig config;
     private final NDManager manager;
@@ -97,7 +98,7 @@ public final class MiniLmEncoder implements AutoCloseable {
             Map<String, NDArray> parameters = new LinkedHashMap<>();
             config.expectedShapes().forEach((name, shape) -> {
                 if (!name.equals(BertConfig.POSITION_IDS)) {
-                    NDArray array = manager.create(tensors.get(name).values(), new Shape(shape));
+                    NDArray array = manager.create(tensors.get(name).data(), BertConfig.shapeOf(shape));
                     array.setName(name);
                     parameters.put(name, array);
                 }
@@ -157,15 +158,6 @@ public final class MiniLmEncoder implements AutoCloseable {
         return embeddingNorm.apply(words.addi(types).addi(places));
     }
 
-    /** The additive attention bias {@code [batch, 1, 1, seq]}: 0 for real tokens, a large negative for padding. */
-    public static NDArray attentionBias(NDManager on, TokenBatch batch) {
-        float[] bias = new float[batch.mask().length];
-        for (int i = 0; i < bias.length; i++) {
-            bias[i] = batch.mask()[i] == 0 ? MASKED : 0f;
-        }
-        return on.create(bias, new Shape(batch.batch(), 1, 1, batch.seq()));
-    }
-
     /** Runs pretrained layers {@code from} (inclusive) to {@code to} (exclusive) over {@code hidden}. */
     public NDArray run(NDArray hidden, NDArray attentionBias, int from, int to) {
         if (from < 0 || to > layers.size() || from > to) {
@@ -181,7 +173,7 @@ public final class MiniLmEncoder implements AutoCloseable {
     /** The token vectors of the last layer for {@code batch}, computed without gradients, on {@code on}. */
     public NDArray lastHiddenState(NDManager on, TokenBatch batch) {
         try (Autograd.Guard noGrad = Autograd.noGrad()) {
-            return run(embed(on, batch), attentionBias(on, batch), 0, layers.size());
+            return run(embed(on, batch), TokenMasks.attentionBias(on, batch), 0, layers.size());
         }
     }
 
@@ -190,7 +182,7 @@ public final class MiniLmEncoder implements AutoCloseable {
     }
 
     private static long[] positionIds(FloatTensor tensor, BertConfig config) {
-        float[] values = tensor.values();
+        float[] values = tensor.data();
         long[] ids = new long[values.length];
         for (int i = 0; i < values.length; i++) {
             if (values[i] < 0 || values[i] >= config.maxPositions()) {

@@ -4,6 +4,7 @@ import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
+import dev.streamtune.core.head.FloatTensor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -19,7 +20,7 @@ import java.util.Map;
 
 /**
  * Reads the weights (graph initializers) of a BERT-family ONNX export into {@link FloatTensor}s named as in
- * Hugging Face {@code transformers}.
+ * Hugging Face {@code transformers} (the tensor's name is also its key in the returned map).
  *
  * <p>PyTorch's ONNX exporter keeps the names of most parameters but stores every {@code Linear} weight as an
  * anonymous {@code onnx::MatMul_N} initializer, transposed to {@code [in, out]}. Such a weight is named after the
@@ -57,7 +58,7 @@ public final class OnnxInitializers {
                 if (tensor.shape().length != 2) {
                     throw new IOException(onnx + ": MatMul weight " + name + " is not a matrix: " + tensor);
                 }
-                tensor = tensor.transpose();
+                tensor = transpose(hfName, tensor);
                 name = hfName;
             } else if (name.startsWith(ANONYMOUS_PREFIX)) {
                 throw new IOException(onnx + ": anonymous initializer " + name
@@ -72,7 +73,7 @@ public final class OnnxInitializers {
 
     /** Total number of values in {@code tensors}. */
     public static long parameterCount(Map<String, FloatTensor> tensors) {
-        return tensors.values().stream().mapToLong(FloatTensor::size).sum();
+        return tensors.values().stream().mapToLong(t -> t.data().length).sum();
     }
 
     private static ModelProto parse(Path onnx) throws IOException {
@@ -115,7 +116,7 @@ public final class OnnxInitializers {
         if (t.getDataLocation() == TensorProto.DataLocation.EXTERNAL) {
             throw new IOException(onnx + ": initializer " + t.getName() + " keeps its data in an external file");
         }
-        long[] shape = t.getDimsList().stream().mapToLong(Long::longValue).toArray();
+        int[] shape = t.getDimsList().stream().mapToInt(Math::toIntExact).toArray();
         long count = 1;
         for (long d : shape) {
             count *= d;
@@ -130,10 +131,24 @@ public final class OnnxInitializers {
                     + "; only float32 and int64 are read");
         }
         try {
-            return new FloatTensor(shape, values);
+            return new FloatTensor(t.getName(), shape, values);
         } catch (IllegalArgumentException e) {
             throw new IOException(onnx + ": initializer " + t.getName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@code tensor [in, out]} as {@code name [out, in]}. */
+    static FloatTensor transpose(String name, FloatTensor tensor) {
+        int rows = tensor.shape()[0];
+        int cols = tensor.shape()[1];
+        float[] in = tensor.data();
+        float[] out = new float[in.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                out[c * rows + r] = in[r * cols + c];
+            }
+        }
+        return new FloatTensor(name, new int[] {cols, rows}, out);
     }
 
     private static float[] floats(TensorProto t, long count, Path onnx) throws IOException {

@@ -2,21 +2,25 @@ package dev.streamtune.core.bert;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
+import dev.streamtune.core.head.FloatTensor;
+import dev.streamtune.core.head.HeadConfig;
+import dev.streamtune.core.head.MlpHead;
+import dev.streamtune.core.head.MlpMath;
+import dev.streamtune.core.random.SplitMix64;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * A trainable text classifier on a shared pretrained {@link MiniLmEncoder}: frozen lower layers, the layers its
- * {@link FineTuneStrategy} tunes, mean pooling + L2 norm, and a linear head over its labels that grows when a new
- * label is added.
+ * {@link FineTuneStrategy} tunes, mean pooling + L2 norm (the {@code minilm-l6-v2} sentence vector), and a
+ * growing {@link MlpHead} (without dropout) whose parameters are trained through autograd together with the
+ * tuned layers.
  *
- * <p>It owns only its trainable arrays (on its own manager); the base encoder must outlive it. Training goes
- * through a {@link FineTuner}. Not thread-safe while training; {@link #predict} may run concurrently with other
- * predictions.
+ * <p>It owns only its trainable arrays (on a sub-manager of the base); the base encoder must outlive it. Training
+ * goes through a {@link FineTuner}. Not thread-safe while training; predictions may run concurrently.
  */
 public final class TextClassifier implements AutoCloseable {
 
@@ -24,31 +28,35 @@ public final class TextClassifier implements AutoCloseable {
     private final FineTuneStrategy strategy;
     private final NDManager manager;
     private final TunedLayers tuned;
-    private final ClassifierHead head;
-    private final List<String> labels;
+    private final MlpHead head;
+    private final SplitMix64 random;
 
     private TextClassifier(MiniLmEncoder base, FineTuneStrategy strategy, NDManager manager, TunedLayers tuned,
-            ClassifierHead head, List<String> labels) {
+            MlpHead head, SplitMix64 random) {
         this.base = base;
         this.strategy = strategy;
         this.manager = manager;
         this.tuned = tuned;
         this.head = head;
-        this.labels = new ArrayList<>(labels);
+        this.random = random;
+        trainHead();
     }
 
     /**
-     * A new classifier for {@code labels} (at least one, no duplicates): pretrained encoder, adapters at their
-     * start values, zero head. {@code seed} fixes the random adapter initialisation.
+     * A new classifier for {@code labels} (at least one): pretrained encoder, adapters at their start values, a
+     * fresh head. {@code seed} fixes the random initialisation.
+     *
+     * @throws IllegalArgumentException for no labels, a head with dropout or of another input size
      */
-    public static TextClassifier create(MiniLmEncoder base, FineTuneStrategy strategy, List<String> labels, long seed) {
-        checkLabels(labels);
+    public static TextClassifier create(MiniLmEncoder base, FineTuneStrategy strategy, HeadConfig headConfig,
+            List<String> labels, long seed) {
+        checkHead(base, headConfig, labels);
         NDManager manager = base.newModelManager();
         try {
-            TunedLayers tuned = TunedLayers.create(base, strategy, manager, new Random(seed));
-            int dim = base.config().hidden();
-            ClassifierHead head = new ClassifierHead(manager, dim, new float[labels.size() * dim], new float[labels.size()]);
-            return new TextClassifier(base, strategy, manager, tuned, head, labels);
+            SplitMix64 random = new SplitMix64(seed);
+            TunedLayers tuned = TunedLayers.create(base, strategy, manager, random);
+            MlpHead head = MlpHead.create(headConfig, labels, random, manager);
+            return new TextClassifier(base, strategy, manager, tuned, head, random);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -58,27 +66,25 @@ public final class TextClassifier implements AutoCloseable {
     /**
      * The classifier {@code weights} describe, on {@code base}.
      *
-     * @throws IllegalArgumentException when a tensor is missing, misshapen, or not part of the strategy
+     * @throws IllegalArgumentException when a tensor is missing, misshapen, or not part of the strategy or head
      */
     public static TextClassifier rebuild(MiniLmEncoder base, TrainableWeights weights) {
-        checkLabels(weights.labels());
-        Map<String, FloatTensor> tensors = weights.tensors();
-        String source = "weights for " + weights.strategy().label();
-        int dim = base.config().hidden();
-        BertConfig.checkShape(tensors, ClassifierHead.WEIGHT, new long[] {weights.labels().size(), dim}, source);
-        BertConfig.checkShape(tensors, ClassifierHead.BIAS, new long[] {weights.labels().size()}, source);
-        Map<String, Shape> expected = TunedLayers.trainableShapes(base.config(), weights.strategy());
-        for (String name : tensors.keySet()) {
-            if (!expected.containsKey(name) && !name.equals(ClassifierHead.WEIGHT) && !name.equals(ClassifierHead.BIAS)) {
-                throw new IllegalArgumentException(source + ": unexpected tensor " + name);
+        checkHead(base, weights.head(), weights.labels());
+        Map<String, int[]> encoderShapes = TunedLayers.trainableShapes(base.config(), weights.strategy());
+        Map<String, FloatTensor> encoder = new LinkedHashMap<>();
+        List<FloatTensor> headTensors = new ArrayList<>();
+        for (FloatTensor t : weights.tensors()) {
+            if (encoderShapes.containsKey(t.name())) {
+                encoder.put(t.name(), t);
+            } else {
+                headTensors.add(t);
             }
         }
         NDManager manager = base.newModelManager();
         try {
-            TunedLayers tuned = TunedLayers.restore(base, weights.strategy(), manager, tensors);
-            ClassifierHead head = new ClassifierHead(manager, dim, tensors.get(ClassifierHead.WEIGHT).values(),
-                    tensors.get(ClassifierHead.BIAS).values());
-            return new TextClassifier(base, weights.strategy(), manager, tuned, head, weights.labels());
+            TunedLayers tuned = TunedLayers.restore(base, weights.strategy(), manager, encoder);
+            MlpHead head = MlpHead.fromTensors(weights.head(), weights.labels(), headTensors, manager);
+            return new TextClassifier(base, weights.strategy(), manager, tuned, head, new SplitMix64(0));
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -102,24 +108,27 @@ public final class TextClassifier implements AutoCloseable {
 
     /** Labels in class order. */
     public List<String> labels() {
-        return List.copyOf(labels);
+        return head.labels();
     }
 
-    /** Class index of {@code label}, adding it (and growing the head) when new. */
+    /** Class index of {@code label}, adding it (and growing the head by one row) when new. */
     public int classIndex(String label) {
-        int index = labels.indexOf(label);
-        if (index >= 0) {
-            return index;
+        if (head.classIndex(label) < 0) {
+            try (Autograd.Guard noGrad = Autograd.noGrad()) {
+                head.grow(List.of(label), random);
+            }
+            trainHead();
         }
-        labels.add(label);
-        head.ensureClasses(labels.size());
-        return labels.size() - 1;
+        return head.classIndex(label);
     }
 
     /** Trainable values: tuned encoder tensors and head. */
     public long trainableParameterCount() {
-        long count = head.weight().size() + head.bias().size();
+        long count = 0;
         for (NDArray array : tuned.parameters().values()) {
+            count += array.size();
+        }
+        for (NDArray array : head.parameters()) {
             count += array.size();
         }
         return count;
@@ -133,7 +142,7 @@ public final class TextClassifier implements AutoCloseable {
     /** {@code [batch, classes]} logits; records a graph for the trainable arrays inside a gradient collector. */
     public NDArray logits(FrozenBatch batch) {
         NDArray hidden = tuned.forward(batch.hidden(), batch.attentionBias());
-        return head.apply(SentencePooling.meanNormalized(hidden, batch.mask()));
+        return MlpMath.logits(head.parameters(), SentencePooling.meanNormalized(hidden, batch.mask()));
     }
 
     /** Logits of {@code texts}, one row per text, without gradients. */
@@ -151,13 +160,12 @@ public final class TextClassifier implements AutoCloseable {
         }
     }
 
-    /** The trainable tensors, strategy and labels: everything needed to rebuild this model on the same base. */
+    /** The trainable tensors, strategy, head shape and labels: all it takes to rebuild this model on the base. */
     public TrainableWeights export() {
-        Map<String, FloatTensor> tensors = new LinkedHashMap<>();
-        tuned.parameters().forEach((name, array) -> tensors.put(name, tensor(array)));
-        tensors.put(ClassifierHead.WEIGHT, tensor(head.weight()));
-        tensors.put(ClassifierHead.BIAS, tensor(head.bias()));
-        return new TrainableWeights(strategy, labels, tensors);
+        List<FloatTensor> tensors = new ArrayList<>();
+        tuned.parameters().forEach((name, array) -> tensors.add(new FloatTensor(name, dims(array), array.toFloatArray())));
+        tensors.addAll(head.tensors());
+        return new TrainableWeights(strategy, head.config(), head.labels(), tensors);
     }
 
     /** Checks that {@code cache} holds this model's frozen-layer output. */
@@ -176,8 +184,33 @@ public final class TextClassifier implements AutoCloseable {
         return tuned;
     }
 
-    ClassifierHead head() {
+    MlpHead head() {
         return head;
+    }
+
+    private void trainHead() {
+        for (NDArray parameter : head.parameters()) {
+            if (!parameter.hasGradient()) {
+                parameter.setRequiresGradient(true);
+            }
+        }
+    }
+
+    private static void checkHead(MiniLmEncoder base, HeadConfig head, List<String> labels) {
+        if (labels.isEmpty()) {
+            throw new IllegalArgumentException("a classifier needs at least one label");
+        }
+        if (head.inputDim() != base.config().hidden()) {
+            throw new IllegalArgumentException("head input " + head.inputDim() + " differs from the encoder's hidden size "
+                    + base.config().hidden());
+        }
+        if (head.dropout() != 0f) {
+            throw new IllegalArgumentException("a fine-tuned head trains without dropout, was " + head.dropout());
+        }
+    }
+
+    private static int[] dims(NDArray array) {
+        return Arrays.stream(array.getShape().getShape()).mapToInt(Math::toIntExact).toArray();
     }
 
     private static float[][] rows(NDArray logits) {
@@ -189,19 +222,6 @@ public final class TextClassifier implements AutoCloseable {
             System.arraycopy(flat, r * cols, out[r], 0, cols);
         }
         return out;
-    }
-
-    private static FloatTensor tensor(NDArray array) {
-        return new FloatTensor(array.getShape().getShape(), array.toFloatArray());
-    }
-
-    private static void checkLabels(List<String> labels) {
-        if (labels.isEmpty()) {
-            throw new IllegalArgumentException("a classifier needs at least one label");
-        }
-        if (labels.stream().distinct().count() != labels.size()) {
-            throw new IllegalArgumentException("labels must be distinct: " + labels);
-        }
     }
 
     @Override

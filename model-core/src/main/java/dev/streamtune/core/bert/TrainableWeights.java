@@ -1,31 +1,36 @@
 package dev.streamtune.core.bert;
 
+import dev.streamtune.core.head.FloatTensor;
+import dev.streamtune.core.head.HeadConfig;
 import java.util.List;
-import java.util.Map;
 
 /**
- * What a {@link TextClassifier} learned, without the shared pretrained base: its strategy, its labels in class
- * order, and only its trainable tensors by name (tuned layer copies or LoRA adapters, and {@code head.weight} /
- * {@code head.bias}). Rebuild the model with {@link TextClassifier#rebuild}.
+ * What a {@link TextClassifier} learned, without the shared pretrained base: its strategy and head shape, its
+ * labels in class order, and only its trainable tensors (tuned layer copies or LoRA adapters, then the head's
+ * tensors in {@link dev.streamtune.core.head.HeadLayout} order). Rebuild the model with
+ * {@link TextClassifier#rebuild}. For feature extraction the tensors are exactly an MLP head on the
+ * {@code minilm-l6-v2} backbone's vectors.
  *
  * @param strategy the strategy the tensors belong to
- * @param labels class labels; row {@code i} of the head is {@code labels.get(i)}
- * @param tensors the trainable tensors, in model order
+ * @param head the head's shape
+ * @param labels class labels; output row {@code i} is {@code labels.get(i)}
+ * @param tensors the trainable tensors, encoder first, in model order
  */
-public record TrainableWeights(FineTuneStrategy strategy, List<String> labels, Map<String, FloatTensor> tensors) {
+public record TrainableWeights(FineTuneStrategy strategy, HeadConfig head, List<String> labels,
+        List<FloatTensor> tensors) {
 
     public TrainableWeights {
         labels = List.copyOf(labels);
-        tensors = Map.copyOf(tensors);
+        tensors = List.copyOf(tensors);
     }
 
     /** Values in all tensors. */
     public long parameterCount() {
-        return tensors.values().stream().mapToLong(FloatTensor::size).sum();
+        return tensors.stream().mapToLong(t -> t.data().length).sum();
     }
 
     /** Bytes of the tensors as float32 (the size of a weights artifact, less its small header). */
     public long byteSize() {
-        return tensors.values().stream().mapToLong(FloatTensor::byteSize).sum();
+        return 4L * parameterCount();
     }
 }

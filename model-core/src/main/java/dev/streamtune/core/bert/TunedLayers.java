@@ -2,14 +2,14 @@ package dev.streamtune.core.bert;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import dev.streamtune.contracts.Strategy;
+import dev.streamtune.core.head.FloatTensor;
+import dev.streamtune.core.random.SplitMix64;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * The top layers of an encoder as a {@link FineTuneStrategy} trains them, from its first trained layer up: copies
@@ -31,13 +31,13 @@ final class TunedLayers {
     }
 
     /** Fresh trainable layers: pretrained copies, or adapters with {@code A} random and {@code B} zero. */
-    static TunedLayers create(MiniLmEncoder base, FineTuneStrategy strategy, NDManager manager, Random random) {
+    static TunedLayers create(MiniLmEncoder base, FineTuneStrategy strategy, NDManager manager, SplitMix64 random) {
         return build(base, strategy, manager, (name, shape) -> {
             if (name.endsWith(LoraProjection.A)) {
                 return kaimingUniform(shape, random);
             }
             if (name.endsWith(LoraProjection.B)) {
-                return new float[(int) shape.size()];
+                return new float[shape[0] * shape[1]];
             }
             return base.parameters().get(name).toFloatArray();
         });
@@ -47,23 +47,23 @@ final class TunedLayers {
     static TunedLayers restore(MiniLmEncoder base, FineTuneStrategy strategy, NDManager manager,
             Map<String, FloatTensor> tensors) {
         return build(base, strategy, manager, (name, shape) -> {
-            BertConfig.checkShape(tensors, name, shape.getShape(), "weights for " + strategy.label());
-            return tensors.get(name).values();
+            BertConfig.checkShape(tensors, name, shape, "weights for " + strategy.label());
+            return tensors.get(name).data();
         });
     }
 
     /** Names and shapes of the trainable encoder tensors of {@code strategy}, in layer order. */
-    static Map<String, Shape> trainableShapes(BertConfig config, FineTuneStrategy strategy) {
-        Map<String, Shape> shapes = new LinkedHashMap<>();
+    static Map<String, int[]> trainableShapes(BertConfig config, FineTuneStrategy strategy) {
+        Map<String, int[]> shapes = new LinkedHashMap<>();
         for (int i = strategy.firstTrainedLayer(config); i < config.layers(); i++) {
-            Map<String, long[]> layer = config.layerShapes(i);
+            Map<String, int[]> layer = config.layerShapes(i);
             if (strategy.kind() == Strategy.FINE_TUNE) {
-                layer.forEach((name, shape) -> shapes.put(name, new Shape(shape)));
+                shapes.putAll(layer);
             } else if (strategy.kind() == Strategy.LORA) {
                 for (String target : strategy.targets()) {
-                    long[] weight = layer.get(BertConfig.layerPrefix(i) + target + ".weight");
-                    shapes.put(BertConfig.layerPrefix(i) + target + LoraProjection.A, new Shape(strategy.rank(), weight[1]));
-                    shapes.put(BertConfig.layerPrefix(i) + target + LoraProjection.B, new Shape(weight[0], strategy.rank()));
+                    int[] weight = layer.get(BertConfig.layerPrefix(i) + target + ".weight");
+                    shapes.put(BertConfig.layerPrefix(i) + target + LoraProjection.A, new int[] {strategy.rank(), weight[1]});
+                    shapes.put(BertConfig.layerPrefix(i) + target + LoraProjection.B, new int[] {weight[0], strategy.rank()});
                 }
             }
         }
@@ -90,7 +90,7 @@ final class TunedLayers {
     }
 
     private interface Initializer {
-        float[] values(String name, Shape shape);
+        float[] values(String name, int[] shape);
     }
 
     private static TunedLayers build(MiniLmEncoder base, FineTuneStrategy strategy, NDManager manager,
@@ -99,7 +99,7 @@ final class TunedLayers {
         int first = strategy.firstTrainedLayer(config);
         Map<String, NDArray> trainable = new LinkedHashMap<>();
         trainableShapes(config, strategy).forEach((name, shape) -> {
-            NDArray array = manager.create(init.values(name, shape), shape);
+            NDArray array = manager.create(init.values(name, shape), BertConfig.shapeOf(shape));
             array.setName(name);
             array.setRequiresGradient(true);
             trainable.put(name, array);
@@ -121,9 +121,9 @@ final class TunedLayers {
     }
 
     /** PyTorch's {@code kaiming_uniform_(a=√5)} as PEFT initialises {@code lora_A}: U(-1/√in, 1/√in). */
-    private static float[] kaimingUniform(Shape shape, Random random) {
-        float bound = (float) (1.0 / Math.sqrt(shape.get(1)));
-        float[] values = new float[(int) shape.size()];
+    private static float[] kaimingUniform(int[] shape, SplitMix64 random) {
+        float bound = (float) (1.0 / Math.sqrt(shape[1]));
+        float[] values = new float[shape[0] * shape[1]];
         for (int i = 0; i < values.length; i++) {
             values[i] = (random.nextFloat() * 2 - 1) * bound;
         }

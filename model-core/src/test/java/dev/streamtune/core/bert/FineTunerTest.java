@@ -6,17 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import dev.streamtune.core.backbone.TextEncoderOptions;
+import dev.streamtune.core.head.FloatTensor;
+import dev.streamtune.core.head.HeadConfig;
 import dev.streamtune.contracts.Strategy;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class FineTunerTest {
+
+    private static final HeadConfig HEAD = HeadConfig.linear(384);
 
     private static MiniLmEncoder base;
     private static List<LabeledText> animalsAndFood;
@@ -54,7 +55,7 @@ class FineTunerTest {
     void everyStrategyLowersTheLossOnRealGlosses() {
         for (FineTuneStrategy strategy : List.of(FineTuneStrategy.featureExtraction(), FineTuneStrategy.fineTune(1),
                 FineTuneStrategy.lora(4, 8f, 2, List.of(Projection.QUERY, Projection.VALUE)))) {
-            try (TextClassifier model = TextClassifier.create(base, strategy, List.of("animal", "food"), 7)) {
+            try (TextClassifier model = TextClassifier.create(base, strategy, HEAD, List.of("animal", "food"), 7)) {
                 FineTuner tuner = new FineTuner(model, TrainingOptions.defaults(strategy).withLearningRates(5e-2f,
                         strategy.kind() == Strategy.LORA ? 5e-3f : 2e-4f), cache(strategy), null);
                 float first = tuner.step(animalsAndFood).crossEntropy();
@@ -63,7 +64,6 @@ class FineTunerTest {
                     last = tuner.step(animalsAndFood).crossEntropy();
                 }
 
-                assertEquals((float) Math.log(2), first, 1e-4, strategy.label() + ": a zero head gives log 2");
                 assertTrue(last < first / 2, strategy.label() + ": loss " + first + " -> " + last);
             }
         }
@@ -73,8 +73,8 @@ class FineTunerTest {
     void cachedFrozenLayersTrainExactlyLikeRecomputedOnes() {
         FineTuneStrategy strategy = FineTuneStrategy.fineTune(2);
         ActivationCache cache = new ActivationCache(base, 4, 100);
-        try (TextClassifier cached = TextClassifier.create(base, strategy, List.of("animal", "food"), 1);
-                TextClassifier recomputed = TextClassifier.create(base, strategy, List.of("animal", "food"), 1)) {
+        try (TextClassifier cached = TextClassifier.create(base, strategy, HEAD, List.of("animal", "food"), 1);
+                TextClassifier recomputed = TextClassifier.create(base, strategy, HEAD, List.of("animal", "food"), 1)) {
             TrainingOptions options = TrainingOptions.defaults(strategy);
             FineTuner withCache = new FineTuner(cached, options, cache, null);
             FineTuner without = new FineTuner(recomputed, options, null, null);
@@ -100,7 +100,7 @@ class FineTunerTest {
     @Test
     void warmUpAndDiscriminativeRatesScaleTheFirstUpdate() {
         FineTuneStrategy strategy = FineTuneStrategy.fineTune(1);
-        try (TextClassifier model = withRandomHead(strategy)) {
+        try (TextClassifier model = TextClassifier.create(base, strategy, HEAD, List.of("animal", "food"), 3)) {
             TrainingOptions options = new TrainingOptions(1e-2f, 1e-4f, 10, 0f, 0f, 2f, 0f);
             TrainableWeights before = model.export();
 
@@ -109,7 +109,7 @@ class FineTunerTest {
             TrainableWeights after = model.export();
             // Adam's first bias-corrected step moves every weight with a gradient by about the learning rate;
             // warm-up over 10 steps gives a tenth of it.
-            assertEquals(1e-3, maxChange(before, after, "head.weight"), 1e-4);
+            assertEquals(1e-3, maxChange(before, after, "output.weight"), 1e-4);
             assertEquals(1e-5, maxChange(before, after, "encoder.layer.5.output.dense.weight"), 1e-6);
         }
     }
@@ -119,7 +119,7 @@ class FineTunerTest {
         NDArray pretrained = base.parameters().get("encoder.layer.5.attention.self.query.weight");
         float[] original = pretrained.toFloatArray();
         FineTuneStrategy strategy = FineTuneStrategy.fineTune(2);
-        try (TextClassifier model = TextClassifier.create(base, strategy, List.of("animal", "food"), 3)) {
+        try (TextClassifier model = TextClassifier.create(base, strategy, HEAD, List.of("animal", "food"), 3)) {
             FineTuner tuner = new FineTuner(model, TrainingOptions.defaults(strategy).withLearningRates(1e-2f, 1e-3f),
                     cache(strategy), null);
             for (int i = 0; i < 3; i++) {
@@ -127,8 +127,8 @@ class FineTunerTest {
             }
             TrainableWeights weights = model.export();
 
-            assertTrue(maxChange(original, weights.tensors().get("encoder.layer.5.attention.self.query.weight")) > 1e-4);
-            assertEquals(0.0, maxChange(original, new FloatTensor(pretrained.getShape().getShape(),
+            assertTrue(maxChange(original, tensor(weights, "encoder.layer.5.attention.self.query.weight")) > 1e-4);
+            assertEquals(0.0, maxChange(original, new FloatTensor("pretrained", new int[] {384, 384},
                     pretrained.toFloatArray())));
             assertEquals(34, weights.tensors().size(), "2 layers x 16 tensors + head");
         }
@@ -138,7 +138,7 @@ class FineTunerTest {
     void distillationIsZeroAgainstAnIdenticalTeacherAndGrowsWhileLearningNewClasses() {
         FineTuneStrategy strategy = FineTuneStrategy.lora(4, 8f, 2, List.of(Projection.QUERY, Projection.VALUE));
         ActivationCache cache = cache(strategy);
-        try (TextClassifier model = TextClassifier.create(base, strategy, List.of("animal", "food"), 5)) {
+        try (TextClassifier model = TextClassifier.create(base, strategy, HEAD, List.of("animal", "food"), 5)) {
             FineTuner first = new FineTuner(model, TrainingOptions.defaults(strategy).withLearningRates(5e-2f, 5e-3f),
                     cache, null);
             for (int i = 0; i < 5; i++) {
@@ -157,8 +157,10 @@ class FineTunerTest {
                 }
 
                 assertEquals(List.of("animal", "food", "plant"), model.labels());
-                assertEquals(0f, start.distillation(), 1e-5, "student equals teacher on the old classes");
-                assertTrue(later.distillation() > 1e-4, "distillation " + later.distillation());
+                System.out.println("distillation at the start " + start.distillation() + ", after 5 steps "
+                        + later.distillation());
+                assertEquals(0f, start.distillation(), 1e-6, "student equals teacher on the old classes");
+                assertTrue(later.distillation() > 1e-5, "distillation " + later.distillation());
             }
         }
     }
@@ -178,7 +180,7 @@ class FineTunerTest {
     void leavesNoArraysBehindAfterSteps() {
         FineTuneStrategy strategy = FineTuneStrategy.lora(4, 8f, 2, List.of(Projection.QUERY, Projection.VALUE));
         ActivationCache cache = cache(strategy);
-        try (TextClassifier model = TextClassifier.create(base, strategy, List.of("animal", "food"), 5)) {
+        try (TextClassifier model = TextClassifier.create(base, strategy, HEAD, List.of("animal", "food"), 5)) {
             FineTuner tuner = new FineTuner(model, TrainingOptions.defaults(strategy).withAnchor(1f), cache, null);
             tuner.step(animalsAndFood);
             int afterFirst = model.manager().getManagedArrays().size();
@@ -197,7 +199,7 @@ class FineTunerTest {
     @Test
     void rejectsEmptyBatch() {
         FineTuneStrategy strategy = FineTuneStrategy.featureExtraction();
-        try (TextClassifier model = TextClassifier.create(base, strategy, List.of("animal"), 1)) {
+        try (TextClassifier model = TextClassifier.create(base, strategy, HEAD, List.of("animal"), 1)) {
             FineTuner tuner = new FineTuner(model, TrainingOptions.defaults(strategy), null, null);
 
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tuner.step(List.of()));
@@ -209,7 +211,7 @@ class FineTunerTest {
     @Test
     void rejectsCacheOfAnotherLayer() {
         FineTuneStrategy strategy = FineTuneStrategy.fineTune(2);
-        try (TextClassifier model = TextClassifier.create(base, strategy, List.of("animal"), 1)) {
+        try (TextClassifier model = TextClassifier.create(base, strategy, HEAD, List.of("animal"), 1)) {
             ActivationCache wrong = new ActivationCache(base, 5, 10);
 
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -222,7 +224,7 @@ class FineTunerTest {
     @Test
     void rejectsDistillationWithoutTeacher() {
         FineTuneStrategy strategy = FineTuneStrategy.featureExtraction();
-        try (TextClassifier model = TextClassifier.create(base, strategy, List.of("animal"), 1)) {
+        try (TextClassifier model = TextClassifier.create(base, strategy, HEAD, List.of("animal"), 1)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new FineTuner(model,
                     TrainingOptions.defaults(strategy).withDistillation(1f, 2f), null, null));
 
@@ -233,7 +235,7 @@ class FineTunerTest {
     @Test
     void rejectsReusedSampleIdWithAnotherText() {
         ActivationCache cache = new ActivationCache(base, 6, 10);
-        try (TextClassifier model = TextClassifier.create(base, FineTuneStrategy.featureExtraction(),
+        try (TextClassifier model = TextClassifier.create(base, FineTuneStrategy.featureExtraction(), HEAD,
                 List.of("animal"), 1)) {
             model.predict(cache, List.of(new LabeledText("s1", "a dog", "animal")));
 
@@ -245,7 +247,7 @@ class FineTunerTest {
     }
 
     private static double distanceFromPretrained(FineTuneStrategy strategy, float anchor) {
-        try (TextClassifier model = withRandomHead(strategy)) {
+        try (TextClassifier model = TextClassifier.create(base, strategy, HEAD, List.of("animal", "food"), 3)) {
             TrainingOptions options = new TrainingOptions(5e-2f, strategy.kind() == Strategy.LORA ? 1e-2f : 1e-3f,
                     0, 0f, 0f, 2f, anchor);
             FineTuner tuner = new FineTuner(model, options, cache(strategy), null);
@@ -256,29 +258,18 @@ class FineTunerTest {
         }
     }
 
-    /** A new model for animal/food whose head is random (so the encoder gets gradients from the first step). */
-    private static TextClassifier withRandomHead(FineTuneStrategy strategy) {
-        try (TextClassifier fresh = TextClassifier.create(base, strategy, List.of("animal", "food"), 11)) {
-            TrainableWeights weights = fresh.export();
-            Map<String, FloatTensor> tensors = new LinkedHashMap<>(weights.tensors());
-            Random random = new Random(11);
-            float[] head = new float[tensors.get("head.weight").size()];
-            for (int i = 0; i < head.length; i++) {
-                head[i] = (float) random.nextGaussian();
-            }
-            tensors.put("head.weight", new FloatTensor(tensors.get("head.weight").shape(), head));
-            return TextClassifier.rebuild(base, new TrainableWeights(strategy, weights.labels(), tensors));
-        }
+    static FloatTensor tensor(TrainableWeights weights, String name) {
+        return weights.tensors().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
     }
 
     private static double maxChange(TrainableWeights before, TrainableWeights after, String name) {
-        return maxChange(before.tensors().get(name).values(), after.tensors().get(name));
+        return maxChange(tensor(before, name).data(), tensor(after, name));
     }
 
     private static double maxChange(float[] before, FloatTensor after) {
         double max = 0;
         for (int i = 0; i < before.length; i++) {
-            max = Math.max(max, Math.abs(before[i] - after.values()[i]));
+            max = Math.max(max, Math.abs(before[i] - after.data()[i]));
         }
         return max;
     }

@@ -15,6 +15,8 @@ import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import dev.streamtune.core.backbone.MiniLmBackbone;
 import dev.streamtune.core.backbone.TextEncoderOptions;
+import dev.streamtune.core.backbone.TokenBatch;
+import dev.streamtune.core.head.FloatTensor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +54,7 @@ class MiniLmEncoderTest {
         List<String> texts = new ArrayList<>(SENTENCES);
         texts.addAll(WordNetGlosses.nouns(3));
         TokenBatch batch = encoder.tokenize(texts);
-        assertTrue(batch.length(1) < batch.seq(), "the batch has padded rows");
+        assertTrue(TokenMasks.realTokens(batch, 1) < batch.seq(), "the batch has padded rows");
 
         float[] expected = onnxRuntimeLastHiddenState(batch);
         try (NDManager step = manager.newSubManager()) {
@@ -82,7 +84,7 @@ class MiniLmEncoderTest {
         }
         TokenBatch batch = encoder.tokenize(texts);
         try (NDManager step = manager.newSubManager()) {
-            NDArray pooled = SentencePooling.meanNormalized(encoder.lastHiddenState(step, batch), batch.maskArray(step));
+            NDArray pooled = SentencePooling.meanNormalized(encoder.lastHiddenState(step, batch), TokenMasks.floatMask(step, batch));
 
             for (int i = 0; i < texts.size(); i++) {
                 float[] ours = pooled.get(i).toFloatArray();
@@ -127,7 +129,7 @@ class MiniLmEncoderTest {
     @Test
     void rejectsIncompleteWeightsNamingTheMissingTensor() {
         Map<String, FloatTensor> weights = new HashMap<>();
-        weights.put(BertConfig.POSITION_IDS, new FloatTensor(new long[] {1, 512}, new float[512]));
+        weights.put(BertConfig.POSITION_IDS, new FloatTensor(BertConfig.POSITION_IDS, new int[] {1, 512}, new float[512]));
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> MiniLmEncoder.load(weights, BertConfig.MINILM_L6, null));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnx.proto.OnnxMl.TensorProto;
+import dev.streamtune.core.head.FloatTensor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ class OnnxInitializersTest {
 
     @Test
     void namesEveryTensorAsHuggingFaceWithItsShape() {
-        Map<String, long[]> expected = BertConfig.MINILM_L6.expectedShapes();
+        Map<String, int[]> expected = BertConfig.MINILM_L6.expectedShapes();
 
         assertEquals(expected.keySet(), tensors.keySet());
         expected.forEach((name, shape) -> assertArrayEquals(shape, tensors.get(name).shape(), name));
@@ -48,12 +49,13 @@ class OnnxInitializersTest {
 
         FloatTensor weight = OnnxInitializers.read(file).get("encoder.layer.0.attention.self.query.weight");
 
-        assertEquals(new FloatTensor(new long[] {3, 2}, new float[] {1, 4, 2, 5, 3, 6}), weight);
+        assertEquals(new FloatTensor("encoder.layer.0.attention.self.query.weight", new int[] {3, 2},
+                new float[] {1, 4, 2, 5, 3, 6}), weight);
     }
 
     @Test
     void readsPositionIdsAsExactFloats() {
-        float[] positions = tensors.get(BertConfig.POSITION_IDS).values();
+        float[] positions = tensors.get(BertConfig.POSITION_IDS).data();
 
         for (int i = 0; i < positions.length; i++) {
             assertEquals(i, positions[i]);
@@ -118,7 +120,8 @@ class OnnxInitializersTest {
     @Test
     void configCheckNamesMissingAndMisshapenTensors() {
         Map<String, FloatTensor> partial = Map.of("embeddings.position_ids", tensors.get(BertConfig.POSITION_IDS),
-                "embeddings.word_embeddings.weight", new FloatTensor(new long[] {2, 2}, new float[4]));
+                "embeddings.word_embeddings.weight",
+                new FloatTensor("embeddings.word_embeddings.weight", new int[] {2, 2}, new float[4]));
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> BertConfig.MINILM_L6.checkComplete(partial, "fixture"));
