@@ -26,6 +26,7 @@ public final class ActivationCache {
     private final MiniLmEncoder base;
     private final int layer;
     private final int capacity;
+    private final ActivationCache below;
     private final Map<String, Entry> entries;
     private long hits;
     private long misses;
@@ -36,6 +37,23 @@ public final class ActivationCache {
      * @param capacity most samples kept
      */
     public ActivationCache(MiniLmEncoder base, int layer, int capacity) {
+        this(base, layer, capacity, null);
+    }
+
+    /**
+     * A cache that computes its entries from {@code below}'s (running only the layers between the two), e.g. a
+     * layer-6 cache for feature extraction on top of the layer-4 cache of top-2 fine-tuning.
+     *
+     * @throws IllegalArgumentException when {@code below} belongs to another encoder or is not below {@code layer}
+     */
+    public ActivationCache(ActivationCache below, int layer, int capacity) {
+        this(below.base, layer, capacity, below);
+        if (below.layer > layer) {
+            throw new IllegalArgumentException("cache of layer " + below.layer + " is not below layer " + layer);
+        }
+    }
+
+    private ActivationCache(MiniLmEncoder base, int layer, int capacity, ActivationCache below) {
         if (layer < 0 || layer > base.config().layers()) {
             throw new IllegalArgumentException("cache layer " + layer + " is outside 0.." + base.config().layers());
         }
@@ -45,6 +63,7 @@ public final class ActivationCache {
         this.base = base;
         this.layer = layer;
         this.capacity = capacity;
+        this.below = below;
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
@@ -74,6 +93,22 @@ public final class ActivationCache {
     }
 
     /**
+     * Computes the entries of {@code examples} not cached yet, {@code batchSize} texts per forward pass (e.g. to
+     * fill the cache before training, so steps only read it).
+     *
+     * @throws IllegalArgumentException when an id was cached with a different text
+     */
+    public void fill(List<LabeledText> examples, int batchSize) {
+        try (NDManager scratch = base.newModelManager()) {
+            for (int from = 0; from < examples.size(); from += batchSize) {
+                try (NDManager step = scratch.newSubManager()) {
+                    batch(step, examples.subList(from, Math.min(from + batchSize, examples.size())));
+                }
+            }
+        }
+    }
+
+    /**
      * The frozen-layer batch for {@code examples} on {@code on}, computing the samples not cached yet.
      *
      * @throws IllegalArgumentException when an id was cached with a different text
@@ -99,20 +134,32 @@ public final class ActivationCache {
     }
 
     private void compute(NDManager on, List<LabeledText> examples, List<Integer> missing, Entry[] rows) {
-        TokenBatch tokens = base.tokenize(missing.stream().map(i -> examples.get(i).text()).toList());
+        List<LabeledText> todo = missing.stream().map(examples::get).toList();
         int dim = base.config().hidden();
         float[] states;
+        int[] lengths;
         try (NDManager scratch = on.newSubManager()) {
-            states = FrozenBatch.compute(base, layer, scratch, tokens).hidden().toFloatArray();
+            FrozenBatch computed = below != null ? lift(scratch, todo) : FrozenBatch.compute(base, layer, scratch,
+                    base.tokenize(todo.stream().map(LabeledText::text).toList()));
+            states = computed.hidden().toFloatArray();
+            lengths = computed.lengths();
         }
-        for (int row = 0; row < missing.size(); row++) {
-            int length = TokenMasks.realTokens(tokens, row);
-            float[] kept = new float[length * dim];
-            System.arraycopy(states, row * tokens.seq() * dim, kept, 0, length * dim);
-            LabeledText example = examples.get(missing.get(row));
-            Entry entry = new Entry(example.text(), length, kept);
+        int seq = states.length / (todo.size() * dim);
+        for (int row = 0; row < todo.size(); row++) {
+            float[] kept = new float[lengths[row] * dim];
+            System.arraycopy(states, row * seq * dim, kept, 0, kept.length);
+            Entry entry = new Entry(todo.get(row).text(), lengths[row], kept);
             rows[missing.get(row)] = entry;
-            entries.put(example.id(), entry);
+            entries.put(todo.get(row).id(), entry);
+        }
+    }
+
+    /** {@code below}'s entries run through the layers from its layer up to this one, without gradients. */
+    private FrozenBatch lift(NDManager on, List<LabeledText> examples) {
+        FrozenBatch input = below.batch(on, examples);
+        try (Autograd.Guard noGrad = Autograd.noGrad()) {
+            NDArray hidden = base.run(input.hidden(), input.attentionBias(), below.layer, layer);
+            return new FrozenBatch(hidden, input.attentionBias(), input.mask());
         }
     }
 

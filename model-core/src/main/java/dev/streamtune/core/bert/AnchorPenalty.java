@@ -30,7 +30,8 @@ final class AnchorPenalty {
             float s2 = model.strategy().loraScale() * model.strategy().loraScale();
             tuned.forEach((name, a) -> {
                 if (name.endsWith(LoraProjection.A)) {
-                    NDArray b = tuned.get(name.substring(0, name.length() - LoraProjection.A.length()) + LoraProjection.B);
+                    String module = name.substring(0, name.length() - LoraProjection.A.length());
+                    NDArray b = tuned.get(module + LoraProjection.B);
                     addLoraGradients(a, b, lambda * s2);
                 }
             });

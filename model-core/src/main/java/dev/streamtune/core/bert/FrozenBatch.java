@@ -19,6 +19,16 @@ public record FrozenBatch(NDArray hidden, NDArray attentionBias, NDArray mask) {
         return (int) hidden.getShape().get(0);
     }
 
+    /** Real (unmasked) tokens per row. */
+    public int[] lengths() {
+        float[] counts = mask.sum(new int[] {1}).toFloatArray();
+        int[] lengths = new int[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            lengths[i] = Math.round(counts[i]);
+        }
+        return lengths;
+    }
+
     /**
      * Runs the embeddings and the pretrained layers below {@code layer} over {@code tokens} without gradients.
      */

@@ -4,8 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.core.Linear;
 
 /**
- * A frozen projection plus a trainable low-rank update: {@code y = x Wᵀ + b + scale · (x Aᵀ) Bᵀ}, i.e. the weight
- * {@code W + scale · B A} (Hu et al., LoRA).
+ * A frozen projection plus a trainable low-rank update: {@code y = x Wᵀ + b + scale · (x Aᵀ) Bᵀ}, i.e. the
+ * weight {@code W + scale · B A} (Hu et al., LoRA).
  *
  * @param frozen the pretrained projection
  * @param a {@code [rank, in]} down projection

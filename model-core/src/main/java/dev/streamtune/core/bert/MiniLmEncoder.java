@@ -70,7 +70,8 @@ public final class MiniLmEncoder implements AutoCloseable {
         Path folder = new SentenceEncoderLoader(options).builtInFolder();
         HuggingFaceTokenizer tokenizer = null;
         try {
-            Map<String, FloatTensor> tensors = OnnxInitializers.read(folder.resolve(SentenceEncoderLoader.ONNX_RESOURCE));
+            Map<String, FloatTensor> tensors =
+                    OnnxInitializers.read(folder.resolve(SentenceEncoderLoader.ONNX_RESOURCE));
             tokenizer = SentenceEncoderLoader.newTokenizer(folder.resolve(SentenceEncoderLoader.TOKENIZER_FILE),
                     options.maxLength());
             return load(tensors, BertConfig.MINILM_L6, tokenizer);
@@ -135,7 +136,8 @@ public final class MiniLmEncoder implements AutoCloseable {
         for (int i = 0; i < texts.size(); i++) {
             String text = texts.get(i);
             if (text == null || text.isBlank()) {
-                throw new IllegalArgumentException("text at index " + i + " is " + (text == null ? "null" : "empty or blank"));
+                throw new IllegalArgumentException(
+                        "text at index " + i + " is " + (text == null ? "null" : "empty or blank"));
             }
         }
         return TokenBatch.of(tokenizer.batchEncode(texts));

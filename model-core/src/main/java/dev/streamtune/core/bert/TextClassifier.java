@@ -163,7 +163,8 @@ public final class TextClassifier implements AutoCloseable {
     /** The trainable tensors, strategy, head shape and labels: all it takes to rebuild this model on the base. */
     public TrainableWeights export() {
         List<FloatTensor> tensors = new ArrayList<>();
-        tuned.parameters().forEach((name, array) -> tensors.add(new FloatTensor(name, dims(array), array.toFloatArray())));
+        tuned.parameters().forEach(
+                (name, array) -> tensors.add(new FloatTensor(name, dims(array), array.toFloatArray())));
         tensors.addAll(head.tensors());
         return new TrainableWeights(strategy, head.config(), head.labels(), tensors);
     }
@@ -201,8 +202,8 @@ public final class TextClassifier implements AutoCloseable {
             throw new IllegalArgumentException("a classifier needs at least one label");
         }
         if (head.inputDim() != base.config().hidden()) {
-            throw new IllegalArgumentException("head input " + head.inputDim() + " differs from the encoder's hidden size "
-                    + base.config().hidden());
+            throw new IllegalArgumentException("head input " + head.inputDim()
+                    + " differs from the encoder's hidden size " + base.config().hidden());
         }
         if (head.dropout() != 0f) {
             throw new IllegalArgumentException("a fine-tuned head trains without dropout, was " + head.dropout());

@@ -13,15 +13,6 @@ final class TokenMasks {
 
     private TokenMasks() {}
 
-    /** Real (unmasked) tokens in row {@code row}. */
-    static int realTokens(TokenBatch batch, int row) {
-        int n = 0;
-        for (int t = 0; t < batch.seq(); t++) {
-            n += (int) batch.mask()[row * batch.seq() + t];
-        }
-        return n;
-    }
-
     /** The mask as a float {@code [batch, seq]} array (1 real, 0 padding) on {@code on}. */
     static NDArray floatMask(NDManager on, TokenBatch batch) {
         float[] values = new float[batch.mask().length];

@@ -61,9 +61,10 @@ final class TunedLayers {
                 shapes.putAll(layer);
             } else if (strategy.kind() == Strategy.LORA) {
                 for (String target : strategy.targets()) {
-                    int[] weight = layer.get(BertConfig.layerPrefix(i) + target + ".weight");
-                    shapes.put(BertConfig.layerPrefix(i) + target + LoraProjection.A, new int[] {strategy.rank(), weight[1]});
-                    shapes.put(BertConfig.layerPrefix(i) + target + LoraProjection.B, new int[] {weight[0], strategy.rank()});
+                    String module = BertConfig.layerPrefix(i) + target;
+                    int[] weight = layer.get(module + ".weight");
+                    shapes.put(module + LoraProjection.A, new int[] {strategy.rank(), weight[1]});
+                    shapes.put(module + LoraProjection.B, new int[] {weight[0], strategy.rank()});
                 }
             }
         }

@@ -98,6 +98,29 @@ class FineTunerTest {
     }
 
     @Test
+    void cacheBuiltOnALowerCacheHoldsTheSameStates() {
+        ActivationCache chained = new ActivationCache(caches[4], 6, 100);
+        try (TextClassifier model = TextClassifier.create(base, FineTuneStrategy.featureExtraction(), HEAD,
+                List.of("animal", "food"), 2)) {
+            float[][] direct = model.predict(caches[6], plants);
+            float[][] lifted = model.predict(chained, plants);
+
+            for (int i = 0; i < direct.length; i++) {
+                assertEquals(direct[i][0], lifted[i][0], 1e-5, "row " + i);
+                assertEquals(direct[i][1], lifted[i][1], 1e-5, "row " + i);
+            }
+        }
+    }
+
+    @Test
+    void rejectsChainingOntoAHigherCache() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ActivationCache(caches[5], 4, 10));
+
+        assertEquals("cache of layer 5 is not below layer 4", e.getMessage());
+    }
+
+    @Test
     void warmUpAndDiscriminativeRatesScaleTheFirstUpdate() {
         FineTuneStrategy strategy = FineTuneStrategy.fineTune(1);
         try (TextClassifier model = TextClassifier.create(base, strategy, HEAD, List.of("animal", "food"), 3)) {
