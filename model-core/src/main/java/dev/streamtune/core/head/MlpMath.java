@@ -41,13 +41,21 @@ public final class MlpMath {
         return a;
     }
 
+    /** Training forward pass without a logit mask; see {@link #forward(List, NDArray, List, NDArray)}. */
+    public static TrainingPass forward(List<NDArray> parameters, NDArray x, List<NDArray> dropoutMasks) {
+        return forward(parameters, x, dropoutMasks, null);
+    }
+
     /**
      * Training forward pass.
      *
      * @param dropoutMasks one mask {@code [batch, hidden_i]} per hidden layer, each value 0 or {@code 1/(1-p)};
      *     {@code null} for no dropout
+     * @param logitMask added to the logits before the softmax, {@code [batch, classes]}: 0 for a class that
+     *     competes in that row's softmax, a large negative number for one that does not (its probability and
+     *     gradient become 0); {@code null} for a softmax over all classes
      */
-    public static TrainingPass forward(List<NDArray> parameters, NDArray x, List<NDArray> dropoutMasks) {
+    public static TrainingPass forward(List<NDArray> parameters, NDArray x, List<NDArray> dropoutMasks, NDArray logitMask) {
         List<NDArray> inputs = new ArrayList<>();
         NDArray a = x;
         int layers = parameters.size() / 2;
@@ -63,12 +71,12 @@ public final class MlpMath {
                 a = z;
             }
         }
-        return new TrainingPass(inputs, a.softmax(1));
+        return new TrainingPass(inputs, (logitMask == null ? a : a.add(logitMask)).softmax(1));
     }
 
     /**
      * Gradients of the mean cross-entropy {@code -1/n Σ log p[i, y_i]} with respect to every parameter, in
-     * parameter order.
+     * parameter order ({@code p} as computed by the forward pass, logit mask included).
      *
      * @param oneHot targets {@code [batch, classes]}
      * @param dropoutMasks the masks given to {@link #forward}, or {@code null}

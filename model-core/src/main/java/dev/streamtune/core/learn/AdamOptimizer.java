@@ -4,7 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 
-/** Adam with decoupled weight decay; see {@link OptimizerConfig} for the exact update. */
+/**
+ * Adam with decoupled weight decay; see {@link OptimizerConfig} for the exact update. Without weight decay the
+ * kernel's coupled branch is used: it adds {@code 0·w} to the gradient, the same result with fewer kernels.
+ */
 final class AdamOptimizer extends Optimizer {
 
     AdamOptimizer(OptimizerConfig config, NDManager parent) {
@@ -32,6 +35,6 @@ final class AdamOptimizer extends Optimizer {
                 config.beta2(),
                 config.epsilon(),
                 false,
-                true);
+                config.weightDecay() > 0f);
     }
 }

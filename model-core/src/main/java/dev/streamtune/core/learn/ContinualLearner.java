@@ -1,26 +1,16 @@
 package dev.streamtune.core.learn;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
 import dev.streamtune.core.eval.EvaluationResult;
-import dev.streamtune.core.eval.Evaluator;
-import dev.streamtune.core.eval.HoldoutSelector;
-import dev.streamtune.core.eval.HoldoutSet;
 import dev.streamtune.core.head.FeatureVectors;
 import dev.streamtune.core.head.FloatTensor;
-import dev.streamtune.core.head.MlpHead;
 import dev.streamtune.core.head.ScoredLabel;
 import dev.streamtune.core.head.TopK;
-import dev.streamtune.core.random.SplitMix64;
-import dev.streamtune.core.replay.EmbeddingStore;
-import dev.streamtune.core.replay.ReplayBuffer;
 import dev.streamtune.core.weights.ArtifactMetadata;
 import dev.streamtune.core.weights.VersionInfo;
 import dev.streamtune.core.weights.WeightsArtifact;
 import dev.streamtune.core.weights.WeightsArtifactWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -33,8 +23,6 @@ import java.util.List;
  * each other and may run on different threads at once. Owns native memory: close it.
  */
 public final class ContinualLearner implements AutoCloseable {
-
-    private static final int EVAL_CHUNK = 1024;
 
     private final LearnerState state;
     private final StreamTrainer trainer;
@@ -52,21 +40,18 @@ public final class ContinualLearner implements AutoCloseable {
 
     /** A new learner whose head starts with {@code initialLabels} (e.g. a closed label set), on {@code device}. */
     public static ContinualLearner create(LearnerConfig config, List<String> initialLabels, Device device) {
-        SplitMix64 seeds = new SplitMix64(config.seed());
-        SplitMix64 random = seeds.fork();
-        long replaySeed = seeds.nextLong();
-        long holdoutSeed = seeds.nextLong();
-        NDManager manager = NDManager.newBaseManager(device, "PyTorch");
-        MlpHead head = MlpHead.create(config.head(), initialLabels, random, manager);
-        Optimizer optimizer = Optimizer.create(config.optimizer(), manager);
-        optimizer.matchShapes(head.parameters());
-        int dim = config.head().inputDim();
-        ReplayBuffer replay = config.replay().enabled()
-                ? ReplayBuffer.create(config.replay().policy(), config.replay().capacity(), dim, replaySeed)
-                : null;
-        HoldoutSet holdout = HoldoutSet.create(new HoldoutSelector(config.holdoutFraction()), config.holdoutCapacity(),
-                dim, holdoutSeed);
-        return new ContinualLearner(new LearnerState(config, manager, head, optimizer, replay, holdout, random, new Counters()));
+        return new ContinualLearner(LearnerState.create(config, initialLabels, device));
+    }
+
+    /**
+     * A new learner whose head starts from a published version's weights and labels (fresh optimizer state,
+     * empty replay buffer and holdout), e.g. to continue from the last version when no checkpoint exists.
+     *
+     * @throws IllegalArgumentException when the artifact's layout (input dimension, hidden sizes) differs from
+     *     {@code config}'s head
+     */
+    public static ContinualLearner fromArtifact(LearnerConfig config, WeightsArtifact artifact, Device device) {
+        return new ContinualLearner(LearnerState.fromHead(config, artifact.labels(), artifact.tensors(), device));
     }
 
     /**
@@ -150,14 +135,7 @@ public final class ContinualLearner implements AutoCloseable {
     /** Accuracy on the holdout set (overall and per class); empty result when nothing is held out yet. */
     public EvaluationResult evaluateHoldout() {
         requireOpen();
-        EmbeddingStore store = state.holdout.contents();
-        float[][] features = new float[store.size()][];
-        List<String> actual = new ArrayList<>(store.size());
-        for (int i = 0; i < store.size(); i++) {
-            features[i] = store.features(i);
-            actual.add(state.head.labels().get(store.label(i)));
-        }
-        return Evaluator.score(actual, predictTop1(features));
+        return HeadScoring.holdout(state.head, state.holdout);
     }
 
     /** Accuracy on {@code examples} without learning from them; a label the head does not know counts as wrong. */
@@ -168,7 +146,7 @@ public final class ContinualLearner implements AutoCloseable {
             check(examples.get(i));
             features[i] = examples.get(i).features();
         }
-        return Evaluator.score(examples.stream().map(Example::label).toList(), predictTop1(features));
+        return HeadScoring.score(state.head, features, examples.stream().map(Example::label).toList());
     }
 
     /** The {@code topK} most probable labels per row, most probable first. */
@@ -234,23 +212,6 @@ public final class ContinualLearner implements AutoCloseable {
             closed = true;
             state.close();
         }
-    }
-
-    /** Top-1 labels; "" for every row while the head has no classes (so every row counts as wrong). */
-    private List<String> predictTop1(float[][] features) {
-        List<String> labels = state.head.labels();
-        List<String> predicted = new ArrayList<>(features.length);
-        for (int start = 0; start < features.length; start += EVAL_CHUNK) {
-            float[][] chunk = Arrays.copyOfRange(features, start, Math.min(features.length, start + EVAL_CHUNK));
-            if (labels.isEmpty()) {
-                predicted.addAll(Collections.nCopies(chunk.length, ""));
-                continue;
-            }
-            for (float[] row : state.head.probabilities(chunk)) {
-                predicted.add(labels.get(TopK.argmax(row)));
-            }
-        }
-        return predicted;
     }
 
     private void requireOpen() {

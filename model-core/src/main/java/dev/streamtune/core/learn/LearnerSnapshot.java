@@ -88,7 +88,8 @@ final class LearnerSnapshot {
                 .putFloat(o.beta1()).putFloat(o.beta2()).putFloat(o.epsilon());
         out.putInt(c.batchSize());
         ReplayConfig r = c.replay();
-        out.putString(r.enabled() ? r.policy().id() : null).putInt(r.capacity()).putDouble(r.ratio());
+        out.putString(r.enabled() ? r.policy().id() : null).putInt(r.capacity()).putDouble(r.ratio())
+                .putBoolean(r.asymmetricLoss());
         out.putDouble(c.holdoutFraction()).putInt(c.holdoutCapacity()).putLong(c.seed());
     }
 
@@ -106,7 +107,9 @@ final class LearnerSnapshot {
             String policy = in.getString();
             int capacity = in.getInt();
             double ratio = in.getDouble();
-            ReplayConfig replay = policy == null ? ReplayConfig.none() : ReplayConfig.of(ReplayPolicy.fromId(policy), capacity, ratio);
+            boolean asymmetric = in.getBoolean();
+            ReplayConfig replay = policy == null ? ReplayConfig.none()
+                    : ReplayConfig.of(ReplayPolicy.fromId(policy), capacity, ratio).withAsymmetricLoss(asymmetric);
             return new LearnerConfig(head, optimizer, batchSize, replay, in.getDouble(), in.getInt(), in.getLong());
         } catch (IllegalArgumentException | NullPointerException e) {
             throw in.malformed("invalid learner config: " + e.getMessage());

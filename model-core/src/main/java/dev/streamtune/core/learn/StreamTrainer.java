@@ -22,7 +22,7 @@ final class StreamTrainer {
 
     StreamTrainer(LearnerState state) {
         this.state = state;
-        this.step = new TrainingStep(state.head, state.optimizer, state.random);
+        this.step = new TrainingStep(state.head, state.optimizer, state.random, state.config.replay().asymmetricLoss());
     }
 
     /**
@@ -60,7 +60,7 @@ final class StreamTrainer {
                 }
                 System.arraycopy(replayFeatures, 0, features, fresh * dim, replay * dim);
                 System.arraycopy(replayLabels, 0, labels, fresh, replay);
-                lossSum += step.run(features, labels, fresh + replay);
+                lossSum += step.run(features, labels, fresh + replay, fresh);
                 steps++;
                 replayed += replay;
                 if (epoch == 0 && state.replay != null) {

@@ -16,22 +16,28 @@ import java.util.List;
  */
 final class TrainingStep {
 
+    /** Logit offset that takes a class out of a row's softmax (exp underflows to exactly 0). */
+    private static final float EXCLUDED = -1e9f;
+
     private final MlpHead head;
     private final Optimizer optimizer;
     private final SplitMix64 random;
+    private final boolean asymmetricLoss;
 
-    TrainingStep(MlpHead head, Optimizer optimizer, SplitMix64 random) {
+    TrainingStep(MlpHead head, Optimizer optimizer, SplitMix64 random, boolean asymmetricLoss) {
         this.head = head;
         this.optimizer = optimizer;
         this.random = random;
+        this.asymmetricLoss = asymmetricLoss;
     }
 
     /**
-     * Trains on {@code rows} samples: {@code features[r·dim ..]} with class index {@code classes[r]}.
+     * Trains on {@code rows} samples: {@code features[r·dim ..]} with class index {@code classes[r]}; the first
+     * {@code fresh} rows are new samples, the rest replayed ones.
      *
      * @return the batch's mean cross-entropy before the update
      */
-    double run(float[] features, int[] classes, int rows) {
+    double run(float[] features, int[] classes, int rows, int fresh) {
         int dim = head.config().inputDim();
         int numClasses = head.numClasses();
         float[] x = features.length == rows * dim ? features : java.util.Arrays.copyOf(features, rows * dim);
@@ -44,7 +50,8 @@ final class TrainingStep {
             NDArray input = scratch.create(x, new Shape(rows, dim));
             NDArray target = scratch.create(oneHot, new Shape(rows, numClasses));
             List<NDArray> masks = dropoutMasks(scratch, rows);
-            MlpMath.TrainingPass pass = MlpMath.forward(parameters, input, masks);
+            NDArray logitMask = asymmetricLoss ? logitMask(scratch, classes, rows, fresh, numClasses) : null;
+            MlpMath.TrainingPass pass = MlpMath.forward(parameters, input, masks, logitMask);
             List<NDArray> gradients = MlpMath.backward(parameters, pass, target, masks);
             float[] p = pass.probabilities().toFloatArray();
             optimizer.update(parameters, gradients);
@@ -54,6 +61,21 @@ final class TrainingStep {
             }
             return loss / rows;
         }
+    }
+
+    /** ER-ACE: new rows see only the classes present among the new rows; replayed rows see all classes. */
+    private static NDArray logitMask(NDManager scratch, int[] classes, int rows, int fresh, int numClasses) {
+        boolean[] present = new boolean[numClasses];
+        for (int r = 0; r < fresh; r++) {
+            present[classes[r]] = true;
+        }
+        float[] mask = new float[rows * numClasses];
+        for (int r = 0; r < fresh; r++) {
+            for (int c = 0; c < numClasses; c++) {
+                mask[r * numClasses + c] = present[c] ? 0f : EXCLUDED;
+            }
+        }
+        return scratch.create(mask, new Shape(rows, numClasses));
     }
 
     private List<NDArray> dropoutMasks(NDManager scratch, int rows) {

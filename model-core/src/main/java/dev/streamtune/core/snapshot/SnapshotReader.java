@@ -1,7 +1,6 @@
 package dev.streamtune.core.snapshot;
 
 import dev.streamtune.core.snapshot.SnapshotFormatException.Reason;
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -71,35 +70,23 @@ public final class SnapshotReader {
     }
 
     public int getInt() {
-        try {
-            return payload.getInt();
-        } catch (BufferUnderflowException e) {
-            throw endsEarly();
-        }
+        require(4);
+        return payload.getInt();
     }
 
     public long getLong() {
-        try {
-            return payload.getLong();
-        } catch (BufferUnderflowException e) {
-            throw endsEarly();
-        }
+        require(8);
+        return payload.getLong();
     }
 
     public float getFloat() {
-        try {
-            return payload.getFloat();
-        } catch (BufferUnderflowException e) {
-            throw endsEarly();
-        }
+        require(4);
+        return payload.getFloat();
     }
 
     public double getDouble() {
-        try {
-            return payload.getDouble();
-        } catch (BufferUnderflowException e) {
-            throw endsEarly();
-        }
+        require(8);
+        return payload.getDouble();
     }
 
     public boolean getBoolean() {
@@ -153,7 +140,7 @@ public final class SnapshotReader {
     /** Reads {@code length} floats into {@code dst[offset..]}. */
     public void getFloats(float[] dst, int offset, int length) {
         require(4L * length);
-        payload.asFloatBuffer().get(dst, offset, length);
+        LittleEndianFloats.read(payload.array(), payload.arrayOffset() + payload.position(), dst, offset, length);
         payload.position(payload.position() + 4 * length);
     }
 

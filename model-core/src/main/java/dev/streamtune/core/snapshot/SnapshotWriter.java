@@ -71,7 +71,7 @@ public final class SnapshotWriter {
     /** {@code length} floats from {@code values[offset]}, without a length prefix (the reader knows it). */
     public SnapshotWriter putFloats(float[] values, int offset, int length) {
         ByteBuffer b = ensure(4L * length);
-        b.asFloatBuffer().put(values, offset, length);
+        LittleEndianFloats.write(values, offset, length, b.array(), b.position());
         b.position(b.position() + 4 * length);
         return this;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.streamtune.core.head.FloatTensor;
+import dev.streamtune.core.snapshot.LittleEndianFloats;
 import dev.streamtune.core.weights.ArtifactRejectedException.Reason;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -59,7 +60,7 @@ final class Safetensors {
             out.put((byte) ' ');
         }
         for (FloatTensor t : tensors) {
-            out.asFloatBuffer().put(t.data());
+            LittleEndianFloats.write(t.data(), 0, t.data().length, out.array(), out.position());
             out.position(out.position() + 4 * t.data().length);
         }
         return out.array();
@@ -201,7 +202,7 @@ final class Safetensors {
                         + "; heads are stored as F32");
             }
             float[] data = new float[(int) ((end - begin) / 4)];
-            buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).position(dataStart + (int) begin).asFloatBuffer().get(data);
+            LittleEndianFloats.read(buffer.array(), dataStart + (int) begin, data, 0, data.length);
             return new FloatTensor(name, shape, data);
         }
     }

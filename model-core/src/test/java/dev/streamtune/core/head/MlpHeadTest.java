@@ -12,23 +12,13 @@ import ai.djl.ndarray.types.Shape;
 import dev.streamtune.core.random.SplitMix64;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class MlpHeadTest {
 
-    private static NDManager manager;
-
-    @BeforeAll
-    static void engine() {
-        manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-    }
-
-    @AfterAll
-    static void release() {
-        manager.close();
-    }
+    @AutoClose
+    private static final NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
 
     @Test
     void growthKeepsOldClassRowsBitIdentical() {

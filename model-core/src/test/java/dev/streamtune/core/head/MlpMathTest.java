@@ -25,7 +25,34 @@ class MlpMathTest {
         compareWithAutograd(true);
     }
 
+    @Test
+    void backwardMatchesAutogradWithALogitMask() {
+        compareWithAutograd(true, true);
+    }
+
+    @Test
+    void maskedClassesGetNoGradient() {
+        try (NDManager m = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+            List<NDArray> params = List.of(m.randomNormal(new Shape(3, 4)), m.zeros(new Shape(3)));
+            NDArray x = m.randomNormal(new Shape(2, 4));
+            NDArray target = m.create(new float[] {1, 0, 0, 0, 1, 0}, new Shape(2, 3));
+            NDArray mask = m.create(new float[] {0, 0, -1e9f, 0, 0, -1e9f}, new Shape(2, 3));
+            MlpMath.TrainingPass pass = MlpMath.forward(params, x, null, mask);
+            assertEquals(0f, pass.probabilities().toFloatArray()[2]);
+            List<NDArray> grads = MlpMath.backward(params, pass, target, null);
+            float[] weightGrad = grads.get(0).toFloatArray();
+            for (int k = 8; k < 12; k++) {
+                assertEquals(0f, weightGrad[k], "row of the masked class");
+            }
+            assertEquals(0f, grads.get(1).toFloatArray()[2]);
+        }
+    }
+
     private static void compareWithAutograd(boolean dropout) {
+        compareWithAutograd(dropout, false);
+    }
+
+    private static void compareWithAutograd(boolean dropout, boolean logitMask) {
         try (NDManager m = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
             int n = 6;
             int[] sizes = {5, 7, 4, 3};
@@ -45,11 +72,13 @@ class MlpMathTest {
                 masks = List.of(m.randomUniform(0, 1, new Shape(n, 7)).gt(0.3f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).mul(1 / 0.7f),
                         m.randomUniform(0, 1, new Shape(n, 4)).gt(0.3f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).mul(1 / 0.7f));
             }
-            List<NDArray> manual = MlpMath.backward(params, MlpMath.forward(params, x, masks), target, masks);
+            NDArray excluded = logitMask ? m.create(new float[] {0, 0, 0, 0, 0, -1e9f, -1e9f, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1e9f, 0},
+                    new Shape(n, 3)) : null;
+            List<NDArray> manual = MlpMath.backward(params, MlpMath.forward(params, x, masks, excluded), target, masks);
             params.forEach(p -> p.setRequiresGradient(true));
             try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
-                NDArray p = MlpMath.forward(params, x, masks).probabilities();
-                NDArray loss = p.log().mul(target).sum().neg().div(n);
+                NDArray p = MlpMath.forward(params, x, masks, excluded).probabilities();
+                NDArray loss = p.add(1e-30f).log().mul(target).sum().neg().div(n);
                 collector.backward(loss);
             }
             for (int i = 0; i < params.size(); i++) {

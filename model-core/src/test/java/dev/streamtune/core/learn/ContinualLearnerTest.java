@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.streamtune.contracts.ModelSpec;
 import dev.streamtune.contracts.Modality;
 import dev.streamtune.core.backbone.BackboneInfo;
 import dev.streamtune.core.eval.EvaluationResult;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 class ContinualLearnerTest {
 
-    private static final SyntheticStream STREAM = new SyntheticStream(16, 4, 99);
+    private static final SyntheticExamples STREAM = new SyntheticExamples(16, 4, 0.6f, false, 99);
 
     private static LearnerConfig config() {
         return LearnerConfig.defaults(16).withHead(new HeadConfig(16, List.of(32), 0.1f)).withBatchSize(16)
@@ -216,6 +217,34 @@ class ContinualLearnerTest {
             BackboneInfo wrongDim = new BackboneInfo("test-backbone", "0f".repeat(32), 8, Modality.TEXT);
             assertThrows(IllegalArgumentException.class, () -> learner.exportWeights(versionInfo(wrongDim), null));
         }
+    }
+
+    @Test
+    void continuesFromAPublishedArtifact() {
+        BackboneInfo backbone = new BackboneInfo("test-backbone", "0f".repeat(32), 16, Modality.TEXT);
+        WeightsArtifact artifact;
+        try (ContinualLearner learner = ContinualLearner.create(config())) {
+            learner.learn(experiences().get(0));
+            artifact = learner.exportWeights(versionInfo(backbone), null);
+        }
+        try (ContinualLearner warm = ContinualLearner.fromArtifact(config(), artifact, ai.djl.Device.cpu())) {
+            assertEquals(artifact.tensors(), warm.weights());
+            assertEquals(artifact.labels(), warm.labels());
+            assertEquals(List.of("class-2"), warm.learn(STREAM.examples("n", 16, List.of(0, 2), 0, 4)).newLabels());
+        }
+        LearnerConfig wider = config().withHead(new HeadConfig(16, List.of(64), 0.1f));
+        assertThrows(IllegalArgumentException.class, () -> ContinualLearner.fromArtifact(wider, artifact, ai.djl.Device.cpu()));
+    }
+
+    @Test
+    void readsReplaySettingsFromAModelSpec() {
+        ReplayConfig replay = ReplayConfig.from(new ModelSpec.ReplaySettings("reservoir", 300, 0.25));
+        assertEquals(ReplayPolicy.RESERVOIR, replay.policy());
+        assertEquals(300, replay.capacity());
+        assertEquals(0.25, replay.ratio());
+        assertEquals(ReplayPolicy.CLASS_BALANCED, ReplayConfig.from(null).policy());
+        assertThrows(IllegalArgumentException.class, () -> ReplayConfig.from(new ModelSpec.ReplaySettings("lifo", 300, 0.5)));
+        assertThrows(IllegalArgumentException.class, () -> ReplayConfig.from(new ModelSpec.ReplaySettings("reservoir", 0, 0.5)));
     }
 
     private static VersionInfo versionInfo(BackboneInfo backbone) {

@@ -11,24 +11,14 @@ import ai.djl.ndarray.types.Shape;
 import dev.streamtune.core.snapshot.SnapshotReader;
 import dev.streamtune.core.snapshot.SnapshotWriter;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The fused update kernels against the update formulas written out in plain Java. */
 class OptimizerTest {
 
-    private static NDManager manager;
-
-    @BeforeAll
-    static void engine() {
-        manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-    }
-
-    @AfterAll
-    static void release() {
-        manager.close();
-    }
+    @AutoClose
+    private static final NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
 
     @Test
     void adamFollowsTheDocumentedUpdate() {
