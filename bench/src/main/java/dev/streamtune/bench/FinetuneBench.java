@@ -49,10 +49,10 @@ public final class FinetuneBench implements Benchmark {
 
     @Override
     public void run(BenchReport report, String[] args) throws Exception {
-        int train = TrainStepBench.intArg(args, "--train", 60);
-        int test = TrainStepBench.intArg(args, "--test", 30);
-        int epochs = TrainStepBench.intArg(args, "--epochs", 2);
-        int stepSteps = TrainStepBench.intArg(args, "--step-steps", 4);
+        int train = BenchArgs.intArg(args, "--train", 60);
+        int test = BenchArgs.intArg(args, "--test", 30);
+        int epochs = BenchArgs.intArg(args, "--epochs", 2);
+        int stepSteps = BenchArgs.intArg(args, "--step-steps", 4);
         boolean stepsOnly = List.of(args).contains("--steps-only");
         if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
             System.setProperty("ai.djl.pytorch.num_threads", "1");

@@ -100,7 +100,7 @@ final class FinetuneDocs {
         md.append("\n## Training step at batch 8 x 32 tokens\n\n");
         md.append("Every text has at least 32 tokens, so no row is padded. \"recomputed\" runs the frozen layers"
                 + " (without gradients) in every step; \"cached\" reads their output, stored once per sample.\n\n");
-        md.append("Median over 3 interleaved rounds; CPU = the process's CPU time per step.\n\n");
+        md.append("Wall time: median step over 3 interleaved rounds; CPU: the process's mean CPU time per step.\n\n");
         md.append("| strategy | frozen layers | samples/s | ms/step | samples/CPU-s | CPU ms/step |\n"
                 + "|---|---|---:|---:|---:|---:|\n");
         for (StepSpeed.Measurement m : speeds) {

@@ -95,10 +95,12 @@ final class StepSpeed {
             return new Config(strategy, cached, model, tuner, new ArrayList<>(), new ArrayList<>());
         }
 
+        /** Median wall time per step; mean CPU time per step (the process CPU clock ticks in 10 ms here). */
         Measurement measurement() {
             double medianMs = median(nanos) / 1e6;
+            double meanCpuMs = cpuNanos.stream().mapToLong(Long::longValue).average().orElseThrow() / 1e6;
             return new Measurement(strategy.label(), cached ? "cached per sample" : "recomputed each step",
-                    1000 * BATCH / medianMs, medianMs, median(cpuNanos) / 1e6);
+                    1000 * BATCH / medianMs, medianMs, meanCpuMs);
         }
 
         private static long median(List<Long> values) {

@@ -68,12 +68,14 @@ public final class FineTuner {
         if (batch.isEmpty()) {
             throw new IllegalArgumentException("a training step needs at least one example");
         }
-        int[] labels = batch.stream().mapToInt(e -> model.classIndex(e.label())).toArray();
         StepResult result;
         try (NDManager step = model.manager().newSubManager()) {
             FrozenBatch frozen = cache != null ? cache.batch(step, batch)
                     : model.frozen(step, batch.stream().map(LabeledText::text).toList());
-            NDArray teacherLogits = teacher != null ? teacher.logits(step, batch) : null;
+            NDArray teacherLogits = teacher != null && options.distillationWeight() > 0
+                    ? teacher.logits(step, batch) : null;
+            // New labels grow the head only once the batch's inputs went through the frozen layers.
+            int[] labels = batch.stream().mapToInt(e -> model.classIndex(e.label())).toArray();
             result = backward(step, frozen, labels, teacherLogits);
         }
         if (!Float.isFinite(result.loss())) {
@@ -92,14 +94,15 @@ public final class FineTuner {
         }
     }
 
-    private StepResult backwardLocked(NDManager step, FrozenBatch frozen, int[] labels, NDArray teacherLogits, int n) {
+    private StepResult backwardLocked(NDManager step, FrozenBatch frozen, int[] labels, NDArray teacherLogits,
+            int n) {
         try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
             NDArray logits = model.logits(frozen);
             NDArray oneHot = step.create(labels).oneHot(model.labels().size());
             NDArray crossEntropy = oneHot.mul(logits.logSoftmax(1)).sum().neg().div(n);
             NDArray loss = crossEntropy;
             NDArray distillation = null;
-            if (teacherLogits != null && options.distillationWeight() > 0) {
+            if (teacherLogits != null) {
                 distillation = distillation(logits, teacherLogits, n);
                 loss = crossEntropy.add(distillation.mul(options.distillationWeight()));
             }

@@ -232,6 +232,23 @@ class FineTunerTest {
     }
 
     @Test
+    void failedStepLeavesLabelsAndWeightsUnchanged() {
+        FineTuneStrategy strategy = FineTuneStrategy.featureExtraction();
+        ActivationCache cache = new ActivationCache(base, 6, 10);
+        try (TextClassifier model = TextClassifier.create(base, strategy, HEAD, List.of("animal"), 1)) {
+            FineTuner tuner = new FineTuner(model, TrainingOptions.defaults(strategy), cache, null);
+            tuner.step(List.of(new LabeledText("s1", "a dog", "animal")));
+            TrainableWeights before = model.export();
+
+            assertThrows(IllegalArgumentException.class,
+                    () -> tuner.step(List.of(new LabeledText("s1", "a different text", "food"))));
+
+            assertEquals(List.of("animal"), model.labels());
+            assertEquals(before, model.export());
+        }
+    }
+
+    @Test
     void rejectsCacheOfAnotherLayer() {
         FineTuneStrategy strategy = FineTuneStrategy.fineTune(2);
         try (TextClassifier model = TextClassifier.create(base, strategy, HEAD, List.of("animal"), 1)) {
