@@ -1,11 +1,11 @@
 package dev.streamtune.core.backbone;
 
-/** Vector arithmetic for assertions. */
-final class Vectors {
+/** Vector arithmetic for assertions (shared by the backbone and bert tests). */
+public final class Vectors {
 
     private Vectors() {}
 
-    static double cosine(float[] a, float[] b) {
+    public static double cosine(float[] a, float[] b) {
         double dot = 0;
         double na = 0;
         double nb = 0;
@@ -17,7 +17,7 @@ final class Vectors {
         return dot / Math.sqrt(na * nb);
     }
 
-    static double norm(float[] a) {
+    public static double norm(float[] a) {
         double sum = 0;
         for (float v : a) {
             sum += (double) v * v;
@@ -25,7 +25,7 @@ final class Vectors {
         return Math.sqrt(sum);
     }
 
-    static double maxAbsDiff(float[] a, float[] b) {
+    public static double maxAbsDiff(float[] a, float[] b) {
         double max = 0;
         for (int i = 0; i < a.length; i++) {
             max = Math.max(max, Math.abs(a[i] - b[i]));
