@@ -49,11 +49,13 @@ public final class FinetuneBench implements Benchmark {
 
     @Override
     public void run(BenchReport report, String[] args) throws Exception {
-        int train = BenchArgs.intArg(args, "--train", 60);
-        int test = BenchArgs.intArg(args, "--test", 30);
-        int epochs = BenchArgs.intArg(args, "--epochs", 2);
-        int stepSteps = BenchArgs.intArg(args, "--step-steps", 4);
-        boolean stepsOnly = List.of(args).contains("--steps-only");
+        BenchArgs opts = BenchArgs.parse(args, Map.of("train", "60", "test", "30", "epochs", "2", "step-steps", "4",
+                "steps-only", "false"));
+        int train = opts.integer("train", 1);
+        int test = opts.integer("test", 1);
+        int epochs = opts.integer("epochs", 1);
+        int stepSteps = opts.integer("step-steps", 1);
+        boolean stepsOnly = Boolean.parseBoolean(opts.text("steps-only"));
         if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
             System.setProperty("ai.djl.pytorch.num_threads", "1");
         }
