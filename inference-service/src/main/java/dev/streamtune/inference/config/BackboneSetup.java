@@ -1,0 +1,40 @@
+package dev.streamtune.inference.config;
+
+import dev.streamtune.core.backbone.BackboneRegistry;
+import dev.streamtune.core.backbone.TextEncoderOptions;
+import dev.streamtune.inference.batching.SharedBackbones;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/**
+ * The backbones of this JVM: the registry of backbone references (built-in MiniLM and ONNX sentence encoders from
+ * URLs, with one DJL predictor per batching worker and one forward pass per batch) and the shared, lazily opened
+ * instances.
+ */
+public class BackboneSetup {
+
+    /** Backbone references this service can open. */
+    @Produces
+    @Singleton
+    BackboneRegistry registry(InferenceConfig cfg) {
+        InferenceConfig.Batching b = cfg.batching();
+        TextEncoderOptions text = TextEncoderOptions.defaults()
+                .withMaxLength(cfg.text().maxLength())
+                .withBatchSize(b.maxBatch())
+                .withPredictors(b.workers())
+                .withIntraOpThreads(cfg.text().intraOpThreads());
+        return BackboneRegistry.withBuiltIns(text);
+    }
+
+    /** One instance per backbone for the whole JVM. */
+    @Produces
+    @Singleton
+    SharedBackbones backbones(BackboneRegistry registry) {
+        return new SharedBackbones(registry);
+    }
+
+    void close(@Disposes SharedBackbones backbones) {
+        backbones.close();
+    }
+}
