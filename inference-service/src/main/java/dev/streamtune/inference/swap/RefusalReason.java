@@ -1,5 +1,6 @@
 package dev.streamtune.inference.swap;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** Why a published version is not served; the tag value of the refused-versions metric. */
@@ -19,7 +20,8 @@ public enum RefusalReason {
     /** The warm-up prediction failed or produced invalid scores. */
     WARMUP_FAILED;
 
-    /** The metric tag value, e.g. {@code bad-signature}. */
+    /** The metric tag and JSON value, e.g. {@code bad-signature}. */
+    @JsonValue
     public String tag() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -3,16 +3,18 @@ package dev.streamtune.inference.config;
 import dev.streamtune.core.backbone.BackboneRegistry;
 import dev.streamtune.core.backbone.TextEncoderOptions;
 import dev.streamtune.inference.batching.SharedBackbones;
+import dev.streamtune.inference.swap.HeadLoader;
+import dev.streamtune.inference.swap.WeightsHeadLoader;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 /**
- * The backbones of this JVM: the registry of backbone references (built-in MiniLM and ONNX sentence encoders from
- * URLs, with one DJL predictor per batching worker and one forward pass per batch) and the shared, lazily opened
- * instances.
+ * What turns published versions into served models: the registry of backbone references (built-in MiniLM and ONNX
+ * sentence encoders from URLs, with one DJL predictor per batching worker and one forward pass per batch), the
+ * shared, lazily opened backbone instances, and the head loader (model-core weights artifacts).
  */
-public class BackboneSetup {
+public class ModelSetup {
 
     /** Backbone references this service can open. */
     @Produces
@@ -32,6 +34,13 @@ public class BackboneSetup {
     @Singleton
     SharedBackbones backbones(BackboneRegistry registry) {
         return new SharedBackbones(registry);
+    }
+
+    /** Heads from model-core weights artifacts, with the signature policy of {@code inference.signing-key}. */
+    @Produces
+    @Singleton
+    HeadLoader heads(InferenceConfig cfg) {
+        return new WeightsHeadLoader(cfg.signingKey().orElse(null));
     }
 
     void close(@Disposes SharedBackbones backbones) {
