@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.streamtune.inference.fixtures.Glosses;
 import dev.streamtune.kafka.local.KafkaTestResource;
@@ -29,6 +30,15 @@ class ModelsResourceTest extends ServiceTest {
         given().get("/v1/models").then().statusCode(200)
                 .body("find { it.name == 'models-list' }.servingVersion", equalTo(1))
                 .body("find { it.name == 'models-list' }.loadedAt", notNullValue());
+    }
+
+    @Test
+    void listsRegisteredModelWithoutVersion() {
+        publisher().register("models-unpublished", glosses());
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/v1/models/models-unpublished").statusCode() == 200);
+        given().get("/v1/models").then().statusCode(200)
+                .body("find { it.name == 'models-unpublished' }.name", equalTo("models-unpublished"))
+                .body("find { it.name == 'models-unpublished' }.servingVersion", nullValue());
     }
 
     @Test

@@ -84,8 +84,12 @@ public interface InferenceConfig {
         @WithDefault("128")
         int maxLength();
 
-        /** ONNX Runtime threads per forward pass. */
-        @WithDefault("2")
+        /**
+         * ONNX Runtime threads per forward pass. With {@code batching.workers} batches running at once, one thread
+         * each keeps the cores busy without oversubscribing them (on 2 cores, 1 thread x 2 workers used about 30 %
+         * less CPU per text than 2 x 2).
+         */
+        @WithDefault("1")
         int intraOpThreads();
     }
 }

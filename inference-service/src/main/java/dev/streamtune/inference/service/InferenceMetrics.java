@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
@@ -27,6 +28,7 @@ public final class InferenceMetrics implements SwapEvents {
     private final MeterRegistry registry;
     private final DistributionSummary batchSizes;
     private final Map<String, AtomicReference<VersionInfo>> serving = new ConcurrentHashMap<>();
+    private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
 
     public InferenceMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -43,12 +45,12 @@ public final class InferenceMetrics implements SwapEvents {
     /** A finished predict request for {@code model} ("unknown" for unregistered names) with its HTTP status. */
     public void request(String model, int status, long nanos) {
         String outcome = status < 400 ? "success" : status < 500 ? "client-error" : "server-error";
-        Timer.builder(PREFIX + "request")
-                .description("Predict request latency")
-                .tag("model", model).tag("outcome", outcome)
-                .publishPercentileHistogram()
-                .register(registry)
-                .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        requestTimers.computeIfAbsent(model + '\n' + outcome, k -> Timer.builder(PREFIX + "request")
+                        .description("Predict request latency")
+                        .tag("model", model).tag("outcome", outcome)
+                        .publishPercentileHistogram()
+                        .register(registry))
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override

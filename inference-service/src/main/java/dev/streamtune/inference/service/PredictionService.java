@@ -74,7 +74,8 @@ public class PredictionService {
     private static CompletionException translate(Throwable e, PredictInput in) {
         Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
         if (cause instanceof InputRejectedException) {
-            return new CompletionException(new PredictException(Kind.INPUT_REJECTED, in.field(), cause.getMessage()));
+            return new CompletionException(new PredictException(Kind.INPUT_REJECTED, in.field(),
+                    in.field() + " was rejected by the backbone: " + cause.getMessage()));
         }
         if (cause instanceof OverloadedException) {
             return new CompletionException(new PredictException(Kind.OVERLOADED, null, cause.getMessage()));

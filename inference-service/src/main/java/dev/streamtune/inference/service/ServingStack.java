@@ -12,6 +12,7 @@ import dev.streamtune.inference.messaging.VersionRecordHandler;
 import dev.streamtune.inference.swap.HeadLoader;
 import dev.streamtune.inference.swap.IntegrityCheck;
 import dev.streamtune.inference.swap.ModelLoader;
+import dev.streamtune.inference.swap.RegisteredModels;
 import dev.streamtune.inference.swap.ServingModels;
 import dev.streamtune.kafka.common.CompactedTopicView;
 import dev.streamtune.kafka.common.TopicCreator;
@@ -46,13 +47,10 @@ public final class ServingStack implements AutoCloseable {
         this.pins = new PinStore(bootstrap, topics.modelPins(), json);
         warnUnlessSynced(specs.awaitCaughtUp(SYNC_WAIT), topics.modelSpecs());
         warnUnlessSynced(pins.awaitCaughtUp(SYNC_WAIT), topics.modelPins());
-        this.models = new ServingModels(settings.keepVersions(), new IntegrityCheck(settings.signingKey()), metrics,
-                m -> specs.get(m) != null);
+        RegisteredModels registered = new SpecRegistry(specs);
+        this.models = new ServingModels(settings.keepVersions(), new IntegrityCheck(settings.signingKey()), metrics, registered);
         this.batchers = new BatcherPool(settings.batching(), metrics::batchSize);
-        this.loader = new ModelLoader(backbones, heads, batchers, m -> {
-            ModelSpec s = specs.get(m);
-            return s == null || s.task() == null ? null : s.task().modality();
-        }, metrics);
+        this.loader = new ModelLoader(backbones, heads, batchers, registered, metrics);
         models.loader(loader);
         pins.onChange((model, pin) -> models.onPin(model, pin == null ? null : pin.version()));
         pins.all().forEach((model, pin) -> models.onPin(model, pin.version()));

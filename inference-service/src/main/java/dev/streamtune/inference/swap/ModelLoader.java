@@ -5,7 +5,6 @@ import dev.streamtune.contracts.VersionInfo;
 import dev.streamtune.inference.batching.BatcherPool;
 import dev.streamtune.inference.batching.SharedBackbones;
 import java.util.LinkedHashSet;
-import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,7 +21,7 @@ public final class ModelLoader implements AutoCloseable {
     private final SharedBackbones backbones;
     private final HeadLoader heads;
     private final BatcherPool batchers;
-    private final Function<String, Modality> modalities;
+    private final RegisteredModels registered;
     private final SwapEvents events;
     private final LinkedHashSet<ModelEntry> pending = new LinkedHashSet<>();
     private final Thread thread;
@@ -30,15 +29,15 @@ public final class ModelLoader implements AutoCloseable {
     private volatile Runnable beforeFirstLoad = () -> { };
 
     /**
-     * @param modalities the input modality of a model (from its spec), {@code null} while unknown: such a model
-     *     waits until it is scheduled again
+     * @param registered gives each model's input modality; a model that is not registered (yet) waits until it is
+     *     scheduled again
      */
-    public ModelLoader(SharedBackbones backbones, HeadLoader heads, BatcherPool batchers,
-            Function<String, Modality> modalities, SwapEvents events) {
+    public ModelLoader(SharedBackbones backbones, HeadLoader heads, BatcherPool batchers, RegisteredModels registered,
+            SwapEvents events) {
         this.backbones = backbones;
         this.heads = heads;
         this.batchers = batchers;
-        this.modalities = modalities;
+        this.registered = registered;
         this.events = events;
         this.thread = new Thread(this::run, "model-loader");
         this.thread.setDaemon(true);
@@ -55,13 +54,6 @@ public final class ModelLoader implements AutoCloseable {
         synchronized (pending) {
             pending.add(model);
             pending.notifyAll();
-        }
-    }
-
-    /** Whether no model is waiting to be loaded (those whose modality is unknown do not count). */
-    public boolean idle() {
-        synchronized (pending) {
-            return pending.isEmpty();
         }
     }
 
@@ -97,7 +89,7 @@ public final class ModelLoader implements AutoCloseable {
         if (target == null || (current != null && current.info().version() == target.version())) {
             return;
         }
-        Modality modality = modalities.apply(model.name());
+        Modality modality = registered.modality(model.name());
         if (modality == null) {
             LOG.infof("model %s: version %d waits for the model's spec (its input modality is unknown)", model.name(), target.version());
             return;

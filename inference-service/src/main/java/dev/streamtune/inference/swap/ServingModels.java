@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 
 /**
  * The models of this replica: fed by the version feed (every published version, in order), the pin view and the
@@ -18,18 +17,18 @@ public final class ServingModels {
     private final int keepVersions;
     private final IntegrityCheck integrity;
     private final SwapEvents events;
-    private final Predicate<String> hasSpec;
+    private final RegisteredModels registered;
     private ModelLoader loader;
     private volatile boolean synced;
 
     /**
-     * @param hasSpec whether a model is registered (has a spec); only registered models are served
+     * @param registered the models with a spec; only those are served
      */
-    public ServingModels(int keepVersions, IntegrityCheck integrity, SwapEvents events, Predicate<String> hasSpec) {
+    public ServingModels(int keepVersions, IntegrityCheck integrity, SwapEvents events, RegisteredModels registered) {
         this.keepVersions = keepVersions;
         this.integrity = integrity;
         this.events = events;
-        this.hasSpec = hasSpec;
+        this.registered = registered;
     }
 
     /** Connects the loader that brings models to their targets. */
@@ -88,20 +87,18 @@ public final class ServingModels {
 
     /** The entry of a registered model, or {@code null} for an unknown one. */
     public ModelEntry find(String model) {
-        if (!hasSpec.test(model)) {
+        if (!registered.contains(model)) {
             return null;
         }
         return entry(model);
     }
 
-    /** The entries of every registered model with at least one known version, by name. */
+    /** The entries of every registered model, by name. */
     public Map<String, ModelEntry> all() {
         Map<String, ModelEntry> out = new TreeMap<>();
-        models.forEach((name, e) -> {
-            if (hasSpec.test(name)) {
-                out.put(name, e);
-            }
-        });
+        for (String name : registered.names()) {
+            out.put(name, entry(name));
+        }
         return out;
     }
 

@@ -47,6 +47,7 @@ class ModelLoaderTest {
     private BatcherPool batchers;
     private ModelLoader loader;
     private ServingModels models;
+    private RegisteredModels registered;
 
     @BeforeEach
     void start() {
@@ -67,8 +68,24 @@ class ModelLoaderTest {
                 refusals.add(refusal);
             }
         };
-        models = new ServingModels(5, new IntegrityCheck(null), events, withSpec::contains);
-        loader = new ModelLoader(backbones, this::head, batchers, m -> withSpec.contains(m) ? Modality.TEXT : null, events);
+        registered = new RegisteredModels() {
+            @Override
+            public boolean contains(String model) {
+                return withSpec.contains(model);
+            }
+
+            @Override
+            public Set<String> names() {
+                return Set.copyOf(withSpec);
+            }
+
+            @Override
+            public Modality modality(String model) {
+                return contains(model) ? Modality.TEXT : null;
+            }
+        };
+        models = new ServingModels(5, new IntegrityCheck(null), events, registered);
+        loader = new ModelLoader(backbones, this::head, batchers, registered, events);
         models.loader(loader);
         loader.start(models::synced);
     }
@@ -252,7 +269,7 @@ class ModelLoaderTest {
 
     @Test
     void notReadyBeforeTheInitialSync() {
-        ServingModels fresh = new ServingModels(5, new IntegrityCheck(null), null, m -> true);
+        ServingModels fresh = new ServingModels(5, new IntegrityCheck(null), null, registered);
         assertEquals(List.of("(initial sync)"), fresh.waiting());
         fresh.synced();
         assertEquals(List.of(), fresh.waiting());
