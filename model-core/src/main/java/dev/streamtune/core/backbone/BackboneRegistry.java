@@ -43,7 +43,8 @@ public final class BackboneRegistry {
         if (!id.matches("[a-z0-9][a-z0-9._-]*")) {
             throw new IllegalArgumentException("backbone id must be lowercase letters, digits, '.', '_' or '-': " + id);
         }
-        ids.put(id, new Entry(Objects.requireNonNull(modality, "modality"), Objects.requireNonNull(factory, "factory")));
+        Objects.requireNonNull(modality, "modality");
+        ids.put(id, new Entry(modality, Objects.requireNonNull(factory, "factory")));
         return this;
     }
 

@@ -72,7 +72,8 @@ public final class MiniLmBackbone implements Backbone<String> {
         for (int i = 0; i < texts.size(); i++) {
             String text = texts.get(i);
             if (text == null || text.isBlank()) {
-                throw new IllegalArgumentException("text at index " + i + " is " + (text == null ? "null" : "empty or blank"));
+                String problem = text == null ? "null" : "empty or blank";
+                throw new IllegalArgumentException("text at index " + i + " is " + problem);
             }
         }
         if (closed.get()) {

@@ -61,7 +61,8 @@ public final class ModelUrlCheck {
         }
         String scheme = uri.getScheme();
         if (scheme == null || !SCHEMES.contains(scheme.toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("unsupported backbone URL " + url + ": scheme must be one of " + SCHEMES);
+            throw new IllegalArgumentException(
+                    "unsupported backbone URL " + url + ": scheme must be one of " + SCHEMES);
         }
         return uri;
     }

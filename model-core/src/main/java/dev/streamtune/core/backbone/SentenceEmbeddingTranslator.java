@@ -32,30 +32,16 @@ final class SentenceEmbeddingTranslator implements NoBatchifyTranslator<Encoding
 
     @Override
     public NDList processInput(TranslatorContext ctx, Encoding[] encodings) {
-        int batch = encodings.length;
-        int seq = encodings[0].getIds().length;
-        long[] ids = new long[batch * seq];
-        long[] mask = new long[batch * seq];
-        long[] types = new long[batch * seq];
-        for (int b = 0; b < batch; b++) {
-            Encoding e = encodings[b];
-            if (e.getIds().length != seq) {
-                throw new IllegalArgumentException("encodings must be padded to one length: row " + b + " has "
-                        + e.getIds().length + " tokens, row 0 has " + seq);
-            }
-            System.arraycopy(e.getIds(), 0, ids, b * seq, seq);
-            System.arraycopy(e.getAttentionMask(), 0, mask, b * seq, seq);
-            System.arraycopy(e.getTypeIds(), 0, types, b * seq, seq);
-        }
-        ctx.setAttachment(MASK_KEY, mask);
+        TokenBatch tokens = TokenBatch.of(encodings);
+        ctx.setAttachment(MASK_KEY, tokens.mask());
         List<String> declared = ctx.getModel().getBlock().describeInput().keys();
         NDManager manager = ctx.getNDManager();
-        Shape shape = new Shape(batch, seq);
+        Shape shape = new Shape(tokens.shape());
         NDList inputs = new NDList(3);
-        inputs.add(named(manager.create(ids, shape), INPUT_IDS));
-        inputs.add(named(manager.create(mask, shape), ATTENTION_MASK));
+        inputs.add(named(manager.create(tokens.ids(), shape), INPUT_IDS));
+        inputs.add(named(manager.create(tokens.mask(), shape), ATTENTION_MASK));
         if (declared.contains(TOKEN_TYPE_IDS)) {
-            inputs.add(named(manager.create(types, shape), TOKEN_TYPE_IDS));
+            inputs.add(named(manager.create(tokens.types(), shape), TOKEN_TYPE_IDS));
         }
         return inputs;
     }

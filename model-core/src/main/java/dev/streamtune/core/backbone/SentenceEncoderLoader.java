@@ -52,7 +52,7 @@ public final class SentenceEncoderLoader {
     /** Opens the built-in all-MiniLM-L6-v2 (id {@value MiniLmBackbone#ID}). */
     public MiniLmBackbone loadBuiltIn() {
         Path onnx = builtInFolder().resolve(ONNX_RESOURCE);
-        MiniLmBackbone backbone = load(MiniLmBackbone.ID, onnx.toUri().toString());
+        MiniLmBackbone backbone = load(MiniLmBackbone.ID, onnx.toUri().toString(), ONNX_SHA256);
         if (backbone.info().dimension() != MiniLmBackbone.DIMENSION) {
             backbone.close();
             throw new BackboneLoadException("built-in " + MiniLmBackbone.ID + " produced vectors of length "
@@ -85,6 +85,11 @@ public final class SentenceEncoderLoader {
      * @throws BackboneLoadException when the model cannot be found, fetched or loaded
      */
     public MiniLmBackbone load(String id, String url) {
+        return load(id, url, null);
+    }
+
+    /** {@link #load(String, String)} with the ONNX file's hash already verified ({@code null}: hash it). */
+    private MiniLmBackbone load(String id, String url, String verifiedSha256) {
         urlCheck.check(url);
         Criteria<Encoding[], float[][]> criteria = Criteria.builder()
                 .setTypes(Encoding[].class, float[][].class)
@@ -103,7 +108,9 @@ public final class SentenceEncoderLoader {
         HuggingFaceTokenizer tokenizer = null;
         try {
             Path folder = model.getModelPath();
-            String sha256 = Sha256.of(onnxFile(folder, model.getName(), url));
+            String sha256 = verifiedSha256 != null
+                    ? verifiedSha256
+                    : Sha256.of(onnxFile(folder, model.getName(), url));
             tokenizer = newTokenizer(tokenizerFile(folder, url), options.maxLength());
             int dimension = probeDimension(model, tokenizer);
             BackboneInfo info = new BackboneInfo(id, sha256, dimension, Modality.TEXT);
@@ -158,8 +165,8 @@ public final class SentenceEncoderLoader {
     private static Path tokenizerFile(Path folder, String url) {
         Path tokenizer = folder.resolve(TOKENIZER_FILE);
         if (!Files.isRegularFile(tokenizer)) {
-            throw new BackboneLoadException("backbone " + url + " has no " + TOKENIZER_FILE + " next to its .onnx file in "
-                    + folder);
+            throw new BackboneLoadException(
+                    "backbone " + url + " has no " + TOKENIZER_FILE + " next to its .onnx file in " + folder);
         }
         return tokenizer;
     }

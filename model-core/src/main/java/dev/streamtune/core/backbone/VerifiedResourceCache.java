@@ -70,7 +70,8 @@ public final class VerifiedResourceCache {
         MessageDigest digest = Sha256.newDigest();
         try (InputStream in = classLoader.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IOException("classpath resource " + resource + " not found (is the model jar on the classpath?)");
+                throw new IOException(
+                        "classpath resource " + resource + " not found (is the model jar on the classpath?)");
             }
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), digest)) {
                 in.transferTo(out);

@@ -37,6 +37,9 @@ public interface TrainerConfig {
     /** Deduplication of producer retries. */
     Dedup dedup();
 
+    /** Head and optimizer settings for new models. */
+    Learner learner();
+
     /** Optional HMAC-SHA256 key that signs every published weights artifact. */
     Optional<String> signingKey();
 
@@ -63,5 +66,32 @@ public interface TrainerConfig {
         /** How many recent sample ids per model are remembered; a retry older than that trains again. */
         @WithDefault("100000")
         int window();
+    }
+
+    /** Head and optimizer settings for new models (replay comes from each model's spec). */
+    interface Learner {
+        /** Hidden layer sizes of the MLP head, comma-separated; empty for a linear head. */
+        @WithDefault("256")
+        java.util.List<Integer> hidden();
+
+        /** Dropout between head layers. */
+        @WithDefault("0.1")
+        float dropout();
+
+        /** Adam learning rate of the head. */
+        @WithDefault("0.001")
+        float learningRate();
+
+        /** Passes over each consumed batch (online learning takes a few steps per batch). */
+        @WithDefault("3")
+        int passes();
+
+        /** Samples per gradient step, new and replayed together. */
+        @WithDefault("64")
+        int batchSize();
+
+        /** Share of sample ids held out for evaluation and the forgetting gate. */
+        @WithDefault("0.1")
+        double holdoutFraction();
     }
 }

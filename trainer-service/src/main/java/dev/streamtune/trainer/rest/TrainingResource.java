@@ -21,11 +21,14 @@ public class TrainingResource {
         this.runtime = runtime;
     }
 
-    /** Every model this instance trains right now. */
+    /** What this instance trains right now: its device, samples partitions and models. */
+    public record InstanceStatus(String device, java.util.SortedSet<Integer> partitions, Map<String, TrainingStatus> models) {}
+
+    /** What this instance trains right now. */
     @GET
     @Path("/training")
-    public Map<String, TrainingStatus> all() {
-        return runtime.board().all();
+    public InstanceStatus all() {
+        return new InstanceStatus(runtime.board().device(), runtime.board().partitions(), runtime.board().all());
     }
 
     /** One model's progress: samples, last version, last gate decision, throughput, lag, device. */

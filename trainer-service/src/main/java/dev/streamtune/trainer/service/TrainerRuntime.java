@@ -71,6 +71,7 @@ public class TrainerRuntime {
         specs = new CompactedTopicView<>(bootstrap, topics.modelSpecs(), this::decodeSpec);
         checkpoints = new CompactedTopicView<>(bootstrap, topics.trainerState(), b -> b);
         specs.awaitCaughtUp(Duration.ofSeconds(30));
+        warmBackbones();
         TrainingMetrics metrics = new TrainingMetrics(registry);
         var consumer = KafkaClients.samplesConsumer(bootstrap, cfg);
         var producer = KafkaClients.transactionalProducer(bootstrap, cfg);
@@ -83,6 +84,17 @@ public class TrainerRuntime {
                 features, new VersionPublisher(producer, topics.modelVersions(), json, metrics), metrics);
         thread = new Thread(loop, "training-loop");
         thread.start();
+    }
+
+    /** Opens the backbone of every registered model now, so the first samples do not wait for a model load. */
+    private void warmBackbones() {
+        for (ModelSpec spec : specs.all().values()) {
+            try {
+                features.backbone(spec);
+            } catch (RuntimeException e) {
+                LOG.warnf("backbone %s of model %s cannot be opened yet: %s", spec.backbone(), spec.name(), e.getMessage());
+            }
+        }
     }
 
     private ModelSpec decodeSpec(byte[] b) {

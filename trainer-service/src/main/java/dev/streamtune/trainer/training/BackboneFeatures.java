@@ -9,7 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Features from frozen backbones, one shared instance per backbone id (opened on first use, never per request),
@@ -17,26 +17,27 @@ import java.util.function.Function;
  */
 public final class BackboneFeatures implements FeatureExtractor, AutoCloseable {
 
-    private final Function<String, Backbone<?>> opener;
+    private final BiFunction<String, Modality, Backbone<?>> opener;
     private final Map<String, Backbone<?>> open = new ConcurrentHashMap<>();
 
     /**
-     * @param opener opens a backbone by id (e.g. {@code minilm-l6-v2}); throws IllegalArgumentException for an
-     *     unknown one
+     * @param opener opens a backbone by reference (e.g. {@code minilm-l6-v2}) for a modality; throws
+     *     IllegalArgumentException for an unknown one
      */
-    public BackboneFeatures(Function<String, Backbone<?>> opener) {
+    public BackboneFeatures(BiFunction<String, Modality, Backbone<?>> opener) {
         this.opener = opener;
     }
 
-    /** The opened backbone for {@code id}. */
-    public Backbone<?> backbone(String id) {
-        return open.computeIfAbsent(id, opener);
+    /** The opened backbone of {@code spec}'s model. */
+    public Backbone<?> backbone(ModelSpec spec) {
+        Modality modality = spec.task().modality();
+        return open.computeIfAbsent(spec.backbone() + "|" + modality, k -> opener.apply(spec.backbone(), modality));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public float[][] features(ModelSpec spec, List<SampleRecord> samples) {
-        Backbone<?> b = backbone(spec.backbone());
+        Backbone<?> b = backbone(spec);
         if (b.info().modality() == Modality.TEXT) {
             List<String> texts = new ArrayList<>(samples.size());
             for (SampleRecord s : samples) {

@@ -17,6 +17,9 @@ public interface ModelLearner extends AutoCloseable {
     /** Holdout evaluation of the current weights. */
     Evaluation evaluate();
 
+    /** SHA-256 of the backbone weights the features come from (recorded in every version). */
+    String backboneSha256();
+
     /** The labels known so far, in output-index order. */
     List<String> labels();
 

@@ -85,6 +85,11 @@ public final class ModelSession implements AutoCloseable {
         dirty = true;
     }
 
+    /** New samples still to train before the sample-count rule wants a candidate. */
+    public long samplesUntilCandidate() {
+        return policy.everySamples() - sinceCandidate;
+    }
+
     /** Whether a candidate version is due now. */
     public boolean candidateDue(long nowNanos) {
         return policy.due(sinceCandidate, nowNanos - lastCandidateNanos);
@@ -114,7 +119,7 @@ public final class ModelSession implements AutoCloseable {
         double forgetting = ForgettingGate.forgetting(bestPerClass, eval.perClass());
         long version = lastVersion + 1;
         VersionInfo draft = new VersionInfo(spec.name(), version, lastVersion, nowMillis, spec.strategy(), spec.backbone(),
-                null, learner.labels(),
+                learner.backboneSha256(), learner.labels(),
                 new VersionInfo.Metrics(eval.accuracy(), eval.perClass(), d.oldClassAccuracy(), forgetting, eval.holdoutSize()),
                 lineage.current(), lineage.cumulative(), newestSampleAt, null, null);
         byte[] artifact = learner.exportArtifact(draft);

@@ -123,6 +123,11 @@ public final class SessionStore {
         }
     }
 
+    /** Publishes which samples partitions this instance owns. */
+    public void owned(Collection<TopicPartition> assignment) {
+        board.partitions(assignment.stream().map(TopicPartition::partition).toList());
+    }
+
     /** Reads the spec topic up to its end; {@code true} when that succeeded. */
     public boolean catchUpSpecs() {
         return specs.awaitCaughtUp(Duration.ofSeconds(2));

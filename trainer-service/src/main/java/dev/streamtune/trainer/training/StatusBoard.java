@@ -12,6 +12,7 @@ public final class StatusBoard {
 
     private final Map<String, TrainingStatus> statuses = new ConcurrentHashMap<>();
     private volatile String device = "unknown";
+    private volatile java.util.SortedSet<Integer> partitions = new java.util.TreeSet<>();
 
     /** Replaces a model's status. */
     public void put(TrainingStatus status) {
@@ -31,6 +32,16 @@ public final class StatusBoard {
     /** All statuses. */
     public Map<String, TrainingStatus> all() {
         return Map.copyOf(statuses);
+    }
+
+    /** The samples partitions this instance owns now. */
+    public java.util.SortedSet<Integer> partitions() {
+        return partitions;
+    }
+
+    /** Records the samples partitions assigned to this instance. */
+    public void partitions(java.util.Collection<Integer> owned) {
+        partitions = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(owned));
     }
 
     public String device() {

@@ -52,6 +52,7 @@ public final class TrainingLoop implements Runnable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private boolean inTransaction;
     private long lastCommitNanos = System.nanoTime();
+    private boolean publishedInStep;
 
     public TrainingLoop(LoopSettings settings, KafkaConsumer<String, byte[]> consumer, KafkaProducer<String, byte[]> producer,
             SampleValidator validator, DeadLetters deadLetters, SessionStore sessions, FeatureExtractor features,
@@ -111,7 +112,8 @@ public final class TrainingLoop implements Runnable {
             }
         }
         long now = System.nanoTime();
-        boolean published = false;
+        boolean published = publishedInStep;
+        publishedInStep = false;
         for (ModelSession s : sessions.open()) {
             if (s.candidateDue(now)) {
                 begin();
@@ -181,9 +183,20 @@ public final class TrainingLoop implements Runnable {
             batch.add(new ModelSession.Trained(new ModelLearner.Example(p.sample().id(), f[i], p.sample().label()),
                     p.record().partition(), p.record().offset(), p.sample().producedAt()));
         }
-        long t0 = System.nanoTime();
-        sessions.forModel(spec, ok.isEmpty() ? pending.get(0).record().partition() : ok.get(0).record().partition()).train(batch);
-        metrics.trained(model, batch.size(), System.nanoTime() - t0);
+        ModelSession session = sessions.forModel(spec, pending.get(0).record().partition());
+        // train in chunks that end where the publish policy wants a candidate, so a large poll still yields
+        // one version per `everySamples` samples
+        int from = 0;
+        while (from < batch.size()) {
+            int to = (int) Math.min(batch.size(), from + Math.max(1, session.samplesUntilCandidate()));
+            long t0 = System.nanoTime();
+            session.train(batch.subList(from, to));
+            metrics.trained(model, to - from, System.nanoTime() - t0);
+            from = to;
+            if (session.candidateDue(System.nanoTime())) {
+                publishedInStep |= publisher.offer(session, settings.signingKey());
+            }
+        }
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> r, RejectReason reason, String detail) {
@@ -273,11 +286,13 @@ public final class TrainingLoop implements Runnable {
                 }
             }
             sessions.closePartitions(partitions);
+            sessions.owned(List.of());
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             sessions.catchUpCheckpoints();
+            sessions.owned(consumer.assignment());
             LOG.infof("training partitions %s", partitions);
         }
 

@@ -1,0 +1,186 @@
+package dev.streamtune.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamtune.contracts.Topics;
+import dev.streamtune.kafka.local.ForkedKafkaBroker;
+import dev.streamtune.kafka.local.KafkaBroker;
+import dev.streamtune.kafka.local.KraftConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./streamtune bench ingest}: throughput of the ingest service's NDJSON endpoint against a raw Kafka
+ * producer sending the same records to the same broker (ratio = REST / raw), and the single-sample endpoint's
+ * latency at a fixed request rate. Starts its own broker (a forked KRaft process) and the ingest-service jar as a
+ * child process; data are real WordNet glosses labeled with their lexicographer file.
+ */
+public final class IngestBench implements Benchmark {
+
+    static final double FLOOR_RATIO = 0.5;
+    static final double FLOOR_P99_MS = 20.0;
+
+    @Override
+    public String description() {
+        return "ingest NDJSON throughput vs a raw kafka-clients producer (same records, same broker),"
+                + " and single-sample latency at a fixed rate";
+    }
+
+    static Map<String, String> defaults() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("records", "200000");
+        d.put("chunk", "50000");
+        d.put("concurrency", "4");
+        d.put("rounds", "3");
+        d.put("warmup-records", "50000");
+        d.put("rate", "200");
+        d.put("latency-seconds", "30");
+        d.put("latency-warmup-seconds", "5");
+        d.put("wordnet", WordnetGlosses.DEFAULT_NOUNS.toString());
+        d.put("ingest-jar", "ingest-service/target/quarkus-app/quarkus-run.jar");
+        d.put("ingest-heap", "1g");
+        d.put("kafka-port", "9092");
+        d.put("controller-port", "9093");
+        d.put("http-port", "8081");
+        d.put("raw-topic", Topics.DEFAULT_PREFIX + "bench-raw-samples");
+        d.put("raw-producer", "");
+        return d;
+    }
+
+    @Override
+    public void run(BenchReport report, String[] rawArgs) throws Exception {
+        BenchArgs args = BenchArgs.parse(rawArgs, defaults());
+        int records = args.integer("records", 1);
+        int chunk = args.integer("chunk", 1);
+        int concurrency = args.integer("concurrency", 1);
+        Map<String, String> rawSettings = ProducerSettings.parse(args.text("raw-producer"));
+        Path jar = Path.of(args.text("ingest-jar"));
+        ServiceProcess.requireJar("ingest-service", jar);
+        List<LabeledText> corpus = WordnetGlosses.read(Path.of(args.text("wordnet")));
+        IngestPorts ports = IngestPorts.claim(
+                args.integer("kafka-port", 0), args.integer("controller-port", 0), args.integer("http-port", 0));
+        args.asMap().forEach((k, v) -> report.environment("arg." + k, v));
+        report.environment("corpus", args.text("wordnet") + " (" + corpus.size() + " synsets)");
+        report.environment("topics", "REST path -> " + Topics.defaults().samples() + ", raw path -> "
+                + args.text("raw-topic") + " (same broker, 3 partitions each, key = model name)");
+
+        ObjectMapper json = new ObjectMapper();
+        String model = "bench-ingest-" + Long.toString(System.currentTimeMillis(), 36);
+        IngestWorkload workload = new IngestWorkload(corpus, model, "wn", records, json);
+        IngestWorkload warmup = new IngestWorkload(corpus, model, "warmup", args.integer("warmup-records", 0), json);
+        double rate = args.positive("rate");
+        int latencyWarmup = args.integer("latency-warmup-seconds", 0);
+        int latencySeconds = args.integer("latency-seconds", 1);
+        IngestWorkload singles = new IngestWorkload(corpus, model, "single",
+                SingleSampleLatency.requestsNeeded(rate, latencyWarmup, latencySeconds), json);
+        System.out.printf("%,d records, %.1f MB of NDJSON, %.0f bytes per line on average%n",
+                records, workload.payloadBytes() / 1e6, (double) workload.payloadBytes() / records);
+
+        MachineLoad.record(report, "loadavg_start");
+        Path dataDir = Files.createTempDirectory("streamtune-bench-kafka-");
+        String adminKey = "bench-admin-" + UUID.randomUUID();
+        String producerKey = "bench-producer-" + UUID.randomUUID();
+        try (KafkaBroker broker = ForkedKafkaBroker.start(new KraftConfig(
+                        dataDir, ports.kafka(), ports.controller(), KraftConfig.DEFAULT_MAX_MESSAGE_BYTES));
+                ServiceProcess ingest = startIngest(jar, args.text("ingest-heap"), ports, broker.bootstrapServers(),
+                        adminKey, producerKey)) {
+            System.out.println("broker " + broker.bootstrapServers() + ", ingest-service pid " + ingest.pid());
+            IngestHttpClient client =
+                    new IngestHttpClient(ports.httpBase(), adminKey, producerKey, json);
+            client.registerTextModel(model);
+            try (RawProducerLoad raw =
+                    new RawProducerLoad(broker.bootstrapServers(), args.text("raw-topic"), concurrency, rawSettings)) {
+                report.environment("raw_producer", new TreeMap<>(raw.settings()));
+                compareThroughput(report, new RestNdjsonLoad(client), raw, workload, warmup, chunk, concurrency,
+                        args.integer("rounds", 1));
+            }
+            new SingleSampleLatency(client, singles, rate).measure(report, latencyWarmup, latencySeconds);
+            MachineLoad.record(report, "loadavg_end");
+        } finally {
+            deleteTree(dataDir);
+        }
+    }
+
+    /**
+     * Warms both paths up, then runs {@code rounds} rounds of REST and raw, alternating which goes first so neither
+     * always meets the warmer broker, and records the median round of each.
+     */
+    private static void compareThroughput(BenchReport report, RestNdjsonLoad rest, RawProducerLoad raw,
+                                          IngestWorkload workload, IngestWorkload warmup, int chunk, int concurrency,
+                                          int rounds) throws Exception {
+        if (warmup.size() > 0) {
+            System.out.println("warm-up: " + rest.run("rest-ndjson", warmup, chunk, concurrency));
+            System.out.println("warm-up: " + raw.run("raw-producer", warmup, chunk));
+        }
+        List<Throughput> viaRest = new ArrayList<>();
+        List<Throughput> viaKafka = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            for (int k = 0; k < 2; k++) {
+                boolean restTurn = (k + round) % 2 == 1;
+                Throughput t = restTurn
+                        ? rest.run("rest-ndjson", workload, chunk, concurrency)
+                        : raw.run("raw-producer", workload, chunk);
+                (restTurn ? viaRest : viaKafka).add(t);
+                System.out.println("round " + round + ": " + t);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("round", round);
+                row.putAll(t.row());
+                report.row(row);
+            }
+        }
+        recordThroughput(report, median(viaRest), median(viaKafka));
+    }
+
+    private static ServiceProcess startIngest(Path jar, String heap, IngestPorts ports, String bootstrap,
+                                              String adminKey, String producerKey) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.http()));
+        env.put("INGEST_SECURITY_MODE", "keys");
+        env.put("INGEST_SECURITY_ADMIN_KEY", adminKey);
+        env.put("INGEST_SECURITY_PRODUCER_KEYS", producerKey);
+        return ServiceProcess.start("ingest-service", jar, List.of("-Xmx" + heap, "-Dai.djl.offline=true"), env,
+                Path.of("target/bench/ingest-service.log"), ports.httpBase().resolve("/q/health/ready"),
+                Duration.ofSeconds(120));
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** The run with the median rate (the lower middle one for an even count). */
+    static Throughput median(List<Throughput> runs) {
+        List<Throughput> sorted = new ArrayList<>(runs);
+        sorted.sort(Comparator.comparingDouble(Throughput::recordsPerSecond));
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+
+    private static void recordThroughput(BenchReport report, Throughput rest, Throughput raw) {
+        double ratio = rest.recordsPerSecond() / raw.recordsPerSecond();
+        System.out.printf("median of rounds: %s | %s%nratio REST/raw = %.3f (floor >= %.1f: %s)%n", rest, raw, ratio,
+                FLOOR_RATIO, ratio >= FLOOR_RATIO ? "met" : "MISSED");
+        report.result("records", rest.records())
+                .result("avg_line_bytes", (double) rest.payloadBytes() / rest.records())
+                .result("rest_rps", rest.recordsPerSecond())
+                .result("rest_mbps", rest.megabytesPerSecond())
+                .result("raw_rps", raw.recordsPerSecond())
+                .result("raw_mbps", raw.megabytesPerSecond())
+                .result("ratio", ratio)
+                .result("ratio_floor_met", ratio >= FLOOR_RATIO);
+    }
+}

@@ -1,0 +1,194 @@
+package dev.streamtune.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamtune.contracts.ModelSpec;
+import dev.streamtune.contracts.SampleRecord;
+import dev.streamtune.contracts.Strategy;
+import dev.streamtune.contracts.Task;
+import dev.streamtune.contracts.TopicLayout;
+import dev.streamtune.contracts.Topics;
+import dev.streamtune.contracts.VersionEnvelope;
+import dev.streamtune.contracts.VersionInfo;
+import dev.streamtune.core.backbone.MiniLmBackbone;
+import dev.streamtune.core.data.WordNetGloss;
+import dev.streamtune.core.data.WordNetReader;
+import dev.streamtune.core.head.HeadConfig;
+import dev.streamtune.core.learn.ContinualLearner;
+import dev.streamtune.core.learn.Example;
+import dev.streamtune.core.learn.LearnerConfig;
+import dev.streamtune.core.learn.OptimizerConfig;
+import dev.streamtune.core.learn.ReplayConfig;
+import dev.streamtune.core.replay.ReplayPolicy;
+import dev.streamtune.kafka.common.TopicCreator;
+import dev.streamtune.kafka.local.KafkaBroker;
+import dev.streamtune.kafka.local.KafkaBrokers;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * {@code bench trainer}: samples/s from Kafka in to versions out (trainer-service as a process, MiniLM feature
+ * extraction, exactly-once transactions) against model-core's in-process loop (the same embedding and learner
+ * calls, no Kafka) on the same samples in the same run; plus publish latency (candidate ready to committed).
+ */
+public final class TrainerBench implements Benchmark {
+
+    private static final List<String> CLASSES = List.of("noun.animal", "noun.food", "noun.plant", "noun.artifact",
+            "noun.person", "noun.location");
+
+    @Override
+    public String description() {
+        return "trainer-service Kafka-to-versions throughput vs model-core's in-process loop on the same samples";
+    }
+
+    @Override
+    public void run(BenchReport report, String[] argv) throws Exception {
+        BenchArgs args = BenchArgs.parse(argv, Map.of("samples", "3000", "batch", "500", "publish-every", "500",
+                "trainer-jar", "trainer-service/target/quarkus-app/quarkus-run.jar", "passes", "3"));
+        int n = args.integer("samples", 100);
+        int batch = args.integer("batch", 1);
+        int every = args.integer("publish-every", 1);
+        int passes = args.integer("passes", 1);
+        Path jar = Path.of(args.text("trainer-jar"));
+        ServiceProcess.requireJar("trainer-service", jar);
+        List<WordNetGloss> data = glosses(n);
+        System.out.printf("%d real WordNet noun glosses, %d classes, batches of %d, %d passes%n", data.size(), CLASSES.size(), batch, passes);
+
+        double inProcess = inProcessRate(data, batch, passes);
+        System.out.printf("in-process (MiniLM + ContinualLearner): %.1f samples/s%n", inProcess);
+
+        try (KafkaBroker broker = KafkaBrokers.start("forked")) {
+            String bootstrap = broker.bootstrapServers();
+            Topics topics = Topics.defaults();
+            TopicCreator.ensure(bootstrap, TopicLayout.all(topics), (short) 1, 30_000);
+            String model = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+            produce(bootstrap, topics, model, data, every);
+            int port = dev.streamtune.kafka.local.KraftConfig.freePort();
+            List<String> jvm = List.of("-Xmx2g", "-Dai.djl.offline=true", "-Dquarkus.http.port=" + port,
+                    "-Dkafka.bootstrap.servers=" + bootstrap, "-Dtrainer.instance-id=bench",
+                    "-Dtrainer.consume.max-records=" + batch, "-Dtrainer.learner.passes=" + passes);
+            long start;
+            long end;
+            try (ServiceProcess trainer = ServiceProcess.start("trainer-service", jar, jvm, Map.of(),
+                    Path.of("target/bench/trainer-service.log"), URI.create("http://127.0.0.1:" + port + "/q/health/ready"),
+                    Duration.ofMinutes(3))) {
+                start = System.nanoTime();
+                end = awaitAllTrained(bootstrap, topics, model, data.size());
+                double kafkaRate = data.size() * 1e9 / (end - start);
+                String metrics = new String(java.net.http.HttpClient.newHttpClient().send(
+                        java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body());
+                double p50 = PrometheusText.value(metrics, "streamtune_trainer_publish_latency_seconds", "quantile=\"0.5\"") * 1000;
+                double p99 = PrometheusText.value(metrics, "streamtune_trainer_publish_latency_seconds", "quantile=\"0.99\"") * 1000;
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("path", "Kafka -> trainer-service -> versions");
+                row.put("samples/s", kafkaRate);
+                report.row(row);
+                Map<String, Object> base = new LinkedHashMap<>();
+                base.put("path", "in-process model-core loop");
+                base.put("samples/s", inProcess);
+                report.row(base);
+                report.result("trainer_sps", kafkaRate);
+                report.result("inprocess_sps", inProcess);
+                report.result("ratio", kafkaRate / inProcess);
+                report.result("publish_p50_ms", p50);
+                report.result("publish_p99_ms", p99);
+                report.environment("samples", data.size());
+                MachineLoad.record(report, "load_avg_1m");
+            }
+        }
+    }
+
+    /** Wall time (nanoTime) when the last version covering all {@code n} samples became visible. */
+    private static long awaitAllTrained(String bootstrap, Topics topics, String model, int n) throws Exception {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 * 1024 * 1024);
+        ObjectMapper json = new ObjectMapper();
+        long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+            TopicPartition tp = new TopicPartition(topics.modelVersions(), 0);
+            c.assign(List.of(tp));
+            c.seekToBeginning(List.of(tp));
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(100))) {
+                    VersionInfo v = json.readValue(VersionEnvelope.decode(r.value()).infoJson(), VersionInfo.class);
+                    if (v.model().equals(model)) {
+                        System.out.printf("  version %d: %d samples, holdout accuracy %.3f%n", v.version(), v.cumulativeSamples(),
+                                v.metrics().accuracy());
+                        if (v.cumulativeSamples() >= n) {
+                            return System.nanoTime();
+                        }
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("trainer did not publish a version covering all samples within 20 minutes");
+    }
+
+    /** The same work without Kafka: embed each batch with MiniLM, learn it with the same learner settings. */
+    private static double inProcessRate(List<WordNetGloss> data, int batch, int passes) {
+        try (MiniLmBackbone minilm = MiniLmBackbone.open();
+                ContinualLearner learner = ContinualLearner.create(new LearnerConfig(new HeadConfig(384, List.of(256), 0.1f),
+                        OptimizerConfig.adam(1e-3f), 64, ReplayConfig.of(ReplayPolicy.CLASS_BALANCED, 2000, 0.5), 0.1, 2000, 1L))) {
+            minilm.embed(List.of("warm up the session")); // not timed: the trainer's backbone is also loaded before
+            long t0 = System.nanoTime();
+            for (int from = 0; from < data.size(); from += batch) {
+                List<WordNetGloss> chunk = data.subList(from, Math.min(data.size(), from + batch));
+                float[][] x = minilm.embed(chunk.stream().map(WordNetGloss::gloss).toList());
+                List<Example> ex = new ArrayList<>();
+                for (int i = 0; i < chunk.size(); i++) {
+                    ex.add(Example.of(chunk.get(i).id(), x[i], chunk.get(i).lexname()));
+                }
+                learner.learn(ex, passes);
+            }
+            learner.evaluateHoldout();
+            return data.size() * 1e9 / (System.nanoTime() - t0);
+        }
+    }
+
+    private static void produce(String bootstrap, Topics topics, String model, List<WordNetGloss> data, int every) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        ObjectMapper json = new ObjectMapper();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            ModelSpec spec = new ModelSpec(model, Task.TEXT_CLASSIFICATION, ModelSpec.DEFAULT_TEXT_BACKBONE, Strategy.FEATURE_EXTRACTION,
+                    null, ModelSpec.ReplaySettings.defaults(), new ModelSpec.PublishSettings(every, 2, 1.0), 1, System.currentTimeMillis());
+            producer.send(new ProducerRecord<>(topics.modelSpecs(), model, json.writeValueAsBytes(spec))).get();
+            for (WordNetGloss g : data) {
+                long now = System.currentTimeMillis();
+                producer.send(new ProducerRecord<>(topics.samples(), model,
+                        json.writeValueAsBytes(new SampleRecord(g.id(), model, g.gloss(), null, g.lexname(), now, now))));
+            }
+            producer.flush();
+        }
+    }
+
+    private static List<WordNetGloss> glosses(int n) {
+        List<WordNetGloss> all = new ArrayList<>(WordNetReader.system().read("noun").stream()
+                .filter(g -> CLASSES.contains(g.lexname())).toList());
+        Collections.shuffle(all, new Random(17));
+        return all.subList(0, Math.min(n, all.size()));
+    }
+}
