@@ -1,48 +1,46 @@
-package dev.streamtune.bench.serving;
+package dev.streamtune.bench;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 
 /**
- * {@code clients} closed-loop HTTP clients, each posting one single-input body after the other over its own
- * keep-alive connection ({@link KeepAliveHttp}) for a fixed time.
+ * {@code clients} closed-loop HTTP clients, each posting one JSON body after the other over its own keep-alive
+ * connection ({@link KeepAliveHttp}) for a fixed time.
  *
- * @param requests answered with 200
- * @param errors answered otherwise or failed
+ * @param ok requests answered 200
+ * @param errors requests answered otherwise or failed
  * @param seconds measured wall time
- * @param latenciesMs sorted latencies of the 200 answers
+ * @param latencies latencies of the 200 answers, or {@code null} when there were none
  * @param firstError the first failure, or {@code null}
  */
-public record LoadRun(long requests, long errors, double seconds, double[] latenciesMs, String firstError) {
+record ClosedLoopLoad(long ok, long errors, double seconds, LatencyStats latencies, String firstError) {
 
     /** Runs the clients against {@code url}, cycling through {@code bodies}. */
-    public static LoadRun run(String url, List<String> bodies, int clients, Duration duration) throws InterruptedException {
-        URI target = URI.create(url);
+    static ClosedLoopLoad run(URI url, List<String> bodies, int clients, Duration duration) throws InterruptedException {
         List<byte[]> payloads = bodies.stream().map(b -> b.getBytes(StandardCharsets.UTF_8)).toList();
-        ConcurrentLinkedQueue<double[]> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<long[]> perClient = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
-        long end = System.nanoTime() + duration.toNanos();
-        List<Thread> threads = new ArrayList<>();
         long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        Thread[] threads = new Thread[clients];
         for (int c = 0; c < clients; c++) {
             int offset = c;
-            Thread t = new Thread(() -> {
-                List<Double> mine = new ArrayList<>();
+            threads[c] = new Thread(() -> {
+                LongStream.Builder mine = LongStream.builder();
                 int i = offset;
-                try (KeepAliveHttp http = new KeepAliveHttp(target)) {
+                try (KeepAliveHttp http = new KeepAliveHttp(url)) {
                     while (System.nanoTime() < end) {
                         long t0 = System.nanoTime();
                         try {
                             KeepAliveHttp.Response r = http.postJson(payloads.get(i++ % payloads.size()));
                             if (r.status() == 200) {
-                                mine.add((System.nanoTime() - t0) / 1e6);
+                                mine.add(System.nanoTime() - t0);
                             } else {
                                 errors.incrementAndGet();
                                 failures.add("HTTP " + r.status() + " " + r.body());
@@ -53,30 +51,26 @@ public record LoadRun(long requests, long errors, double seconds, double[] laten
                         }
                     }
                 }
-                latencies.add(mine.stream().mapToDouble(Double::doubleValue).toArray());
+                perClient.add(mine.build().toArray());
             }, "client-" + c);
-            threads.add(t);
-            t.start();
+            threads[c].start();
         }
         for (Thread t : threads) {
             t.join();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        double[] all = latencies.stream().flatMapToDouble(Arrays::stream).sorted().toArray();
-        return new LoadRun(all.length, errors.get(), seconds, all, failures.peek());
+        long[] all = perClient.stream().flatMapToLong(LongStream::of).toArray();
+        return new ClosedLoopLoad(all.length, errors.get(), seconds, all.length == 0 ? null : new LatencyStats(all),
+                failures.peek());
     }
 
     /** Answered requests per second. */
-    public double perSecond() {
-        return requests / seconds;
+    double perSecond() {
+        return ok / seconds;
     }
 
-    /** The {@code q}-quantile latency (nearest rank), in ms. */
-    public double percentileMs(double q) {
-        if (latenciesMs.length == 0) {
-            return Double.NaN;
-        }
-        int rank = (int) Math.ceil(q * latenciesMs.length);
-        return latenciesMs[Math.max(0, Math.min(latenciesMs.length - 1, rank - 1))];
+    /** The {@code q}-quantile latency in ms (NaN without answers). */
+    double percentileMs(double q) {
+        return latencies == null ? Double.NaN : latencies.percentileMillis(q);
     }
 }

@@ -1,4 +1,4 @@
-package dev.streamtune.bench.serving;
+package dev.streamtune.bench;
 
 import dev.streamtune.core.backbone.Backbone;
 import java.time.Duration;
@@ -7,21 +7,21 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Bare backbone throughput: {@code threads} callers embedding batches of {@code batchSize} texts for a fixed time. */
-public final class EmbedBaseline {
+final class EmbedBaseline {
 
     private EmbedBaseline() {}
 
     /** Texts embedded per wall second, and this JVM's CPU milliseconds per text. */
-    public record Result(double perSecond, double cpuMsPerText) {}
+    record Result(double perSecond, double cpuMsPerText) {}
 
     /** Measures {@code threads} callers embedding batches of {@code batchSize} for {@code duration}. */
-    public static Result measure(Backbone<String> backbone, List<String> texts, int batchSize, int threads, Duration duration)
+    static Result measure(Backbone<String> backbone, List<String> texts, int batchSize, int threads, Duration duration)
             throws InterruptedException {
         AtomicLong embedded = new AtomicLong();
         long end = System.nanoTime() + duration.toNanos();
         List<Thread> callers = new ArrayList<>();
         long start = System.nanoTime();
-        double cpu = CpuTime.self();
+        double cpu = ProcessCpu.self();
         for (int t = 0; t < threads; t++) {
             int offset = t * batchSize;
             Thread caller = new Thread(() -> {
@@ -40,7 +40,7 @@ public final class EmbedBaseline {
         for (Thread caller : callers) {
             caller.join();
         }
-        double cpuSeconds = CpuTime.self() - cpu;
+        double cpuSeconds = ProcessCpu.self() - cpu;
         return new Result(embedded.get() / ((System.nanoTime() - start) / 1e9), cpuSeconds * 1000 / embedded.get());
     }
 }

@@ -1,14 +1,6 @@
 package dev.streamtune.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.streamtune.bench.serving.CpuTime;
-import dev.streamtune.bench.serving.EmbedBaseline;
-import dev.streamtune.bench.serving.LoadRun;
-import dev.streamtune.bench.serving.PrometheusText;
-import dev.streamtune.bench.serving.RssSampler;
-import dev.streamtune.bench.serving.ServiceProcess;
-import dev.streamtune.bench.serving.ServingProbe;
-import dev.streamtune.bench.serving.VersionMaker;
 import dev.streamtune.contracts.Topics;
 import dev.streamtune.core.backbone.MiniLmBackbone;
 import dev.streamtune.core.backbone.TextEncoderOptions;
@@ -16,7 +8,8 @@ import dev.streamtune.core.data.WordNetGloss;
 import dev.streamtune.core.data.WordNetReader;
 import dev.streamtune.kafka.local.ForkedKafkaBroker;
 import dev.streamtune.kafka.local.KafkaBroker;
-import java.nio.file.Files;
+import dev.streamtune.kafka.local.KraftConfig;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -36,9 +29,6 @@ import java.util.UUID;
 public final class InferenceBench implements Benchmark {
 
     private static final String MODEL = "bench-inference";
-    private static final int WORKERS = 2;
-    private static final int MAX_BATCH = 32;
-    private static final int INTRA_OP_THREADS = 1;
 
     @Override
     public String description() {
@@ -46,61 +36,65 @@ public final class InferenceBench implements Benchmark {
     }
 
     @Override
-    public void run(BenchReport report, String[] args) throws Exception {
-        Map<String, String> opt = options(args);
-        int clients = Integer.parseInt(opt.getOrDefault("clients", "64"));
-        Duration measure = Duration.ofSeconds(Long.parseLong(opt.getOrDefault("seconds", "20")));
-        Path jar = Path.of(opt.getOrDefault("jar", "inference-service/target/quarkus-app/quarkus-run.jar"));
-        String signingKey = "bench-" + UUID.randomUUID();
+    public void run(BenchReport report, String[] argv) throws Exception {
+        BenchArgs args = BenchArgs.parse(argv, Map.of("clients", "64", "seconds", "20", "warmup", "20", "max-batch", "32",
+                "workers", "2", "intra-op-threads", "1", "heap", "2g",
+                "inference-jar", "inference-service/target/quarkus-app/quarkus-run.jar"));
+        int clients = args.integer("clients", 1);
+        Duration measure = Duration.ofSeconds(args.integer("seconds", 2));
+        int workers = args.integer("workers", 1);
+        Path jar = Path.of(args.text("inference-jar"));
+        ServiceProcess.requireJar("inference-service", jar);
+        args.asMap().forEach((k, v) -> report.environment("arg." + k, v));
+        MachineLoad.record(report, "loadavg_start");
+
         List<WordNetGloss> nouns = WordNetReader.system().read("noun");
         List<String> texts = nouns.subList(nouns.size() / 2, nouns.size() / 2 + 2000).stream().map(WordNetGloss::gloss).toList();
         ObjectMapper json = new ObjectMapper();
         List<String> bodies = texts.stream().map(t -> json.createObjectNode().put("text", t).toString()).toList();
-        report.environment("clients", clients).environment("measureSeconds", measure.toSeconds())
-                .environment("loadAverageAtStart", Files.readString(Path.of("/proc/loadavg")).trim())
-                .environment("service", "inference-service jar, -Xmx2g, max-batch " + MAX_BATCH + ", " + WORKERS
-                        + " workers x " + INTRA_OP_THREADS + " ONNX Runtime thread");
-
-        TextEncoderOptions encoder = TextEncoderOptions.defaults().withBatchSize(MAX_BATCH).withPredictors(WORKERS)
-                .withIntraOpThreads(INTRA_OP_THREADS);
+        String signingKey = "bench-" + UUID.randomUUID();
+        int port = KraftConfig.freePort();
+        URI base = URI.create("http://127.0.0.1:" + port);
+        TextEncoderOptions encoder = TextEncoderOptions.defaults().withBatchSize(args.integer("max-batch", 1))
+                .withPredictors(workers).withIntraOpThreads(args.integer("intra-op-threads", 1));
         try (KafkaBroker broker = ForkedKafkaBroker.startTemporary();
-                ServiceProcess service = ServiceProcess.start(jar, "2g", Map.of(
-                        "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                        "INFERENCE_SIGNING_KEY", signingKey,
-                        "INFERENCE_BATCHING_MAX_BATCH", Integer.toString(MAX_BATCH),
-                        "INFERENCE_BATCHING_WORKERS", Integer.toString(WORKERS),
-                        "INFERENCE_TEXT_INTRA_OP_THREADS", Integer.toString(INTRA_OP_THREADS)),
-                        Path.of("target/bench/inference-service.log"));
+                ServiceProcess service = ServiceProcess.start("inference-service", jar,
+                        List.of("-Xmx" + args.text("heap"), "-Dai.djl.offline=true"), Map.of(
+                                "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                                "QUARKUS_HTTP_HOST", "127.0.0.1", "QUARKUS_HTTP_PORT", Integer.toString(port),
+                                "INFERENCE_SIGNING_KEY", signingKey,
+                                "INFERENCE_BATCHING_MAX_BATCH", args.text("max-batch"),
+                                "INFERENCE_BATCHING_WORKERS", args.text("workers"),
+                                "INFERENCE_TEXT_INTRA_OP_THREADS", args.text("intra-op-threads")),
+                        Path.of("target/bench/inference-service.log"), base.resolve("/q/health/ready"), Duration.ofMinutes(5));
                 MiniLmBackbone minilm = MiniLmBackbone.open(encoder);
                 VersionMaker maker = new VersionMaker(broker.bootstrapServers(), Topics.defaults(), signingKey, minilm,
                         nouns.subList(0, 1500))) {
-            service.awaitOk("/q/health/ready", Duration.ofMinutes(5));
             List<VersionMaker.Record> versions = maker.versions(MODEL, 1, measure.toSeconds() + 3);
             maker.registerSpec(MODEL);
             maker.publish(versions.get(0));
-            ServingProbe probe = new ServingProbe(service.baseUrl(), MODEL);
+            ServingProbe probe = new ServingProbe(base, MODEL);
             probe.awaitServing(1, Duration.ofMinutes(2));
-            String url = service.baseUrl() + "/v1/models/" + MODEL + "/predict";
-            // long enough for the JIT to finish compiling the hot paths: a serving replica runs for days
-            Duration warmUp = Duration.ofSeconds(Long.parseLong(opt.getOrDefault("warmup", "20")));
-            System.out.println("warming up for " + warmUp.toSeconds() + " s with " + clients + " clients");
-            LoadRun.run(url, bodies, clients, warmUp);
+            URI url = base.resolve("/v1/models/" + MODEL + "/predict");
+            // long enough for the JIT to compile the hot paths: a serving replica runs for days
+            System.out.println("warming up for " + args.text("warmup") + " s with " + clients + " clients");
+            ClosedLoopLoad.run(url, bodies, clients, Duration.ofSeconds(args.integer("warmup", 0)));
 
-            Phase steady = Phase.run(service, url, bodies, clients, measure, null);
+            LoadPhase steady = LoadPhase.run(service.pid(), probe, url, bodies, clients, measure, List.of());
             report.row(steady.row("steady"));
 
             int batch = Math.max(1, (int) Math.round(steady.meanBatch()));
             System.out.println("bare ONNX Runtime embeddings at batch " + batch + " (service idle)");
             EmbedBaseline.Result bare1 = EmbedBaseline.measure(minilm, texts, batch, 1, measure.dividedBy(2));
-            EmbedBaseline.Result bareW = EmbedBaseline.measure(minilm, texts, batch, WORKERS, measure.dividedBy(2));
+            EmbedBaseline.Result bareW = EmbedBaseline.measure(minilm, texts, batch, workers, measure.dividedBy(2));
             EmbedBaseline.Result bare = bare1.perSecond() >= bareW.perSecond() ? bare1 : bareW;
             report.row(bareRow("bare embeddings, 1 caller, batch " + batch, bare1));
-            report.row(bareRow("bare embeddings, " + WORKERS + " callers, batch " + batch, bareW));
+            report.row(bareRow("bare embeddings, " + workers + " callers, batch " + batch, bareW));
 
-            Phase swapping = Phase.run(service, url, bodies, clients, measure, versions.subList(1, versions.size()).stream()
-                    .<Runnable>map(r -> () -> publish(maker, r)).toList());
-            long swaps = probe.servingVersion() - 1;
+            List<Runnable> swaps = versions.subList(1, versions.size()).stream().<Runnable>map(r -> () -> publish(maker, r)).toList();
+            LoadPhase swapping = LoadPhase.run(service.pid(), probe, url, bodies, clients, measure, swaps);
             report.row(swapping.row("one swap per second"));
+            MachineLoad.record(report, "loadavg_end");
 
             double ratio = steady.load().perSecond() / bare.perSecond();
             double p99Ratio = swapping.load().percentileMs(0.99) / steady.load().percentileMs(0.99);
@@ -108,79 +102,19 @@ public final class InferenceBench implements Benchmark {
                     .result("p50_ms", steady.load().percentileMs(0.50)).result("p99_ms", steady.load().percentileMs(0.99))
                     .result("mean_batch", steady.meanBatch()).result("bare_embeddings_per_s", bare.perSecond())
                     .result("ratio", ratio).result("ratio_floor_met", ratio >= 0.8)
-                    .result("service_cpu_ms_per_request", steady.serviceCpuMsPerRequest())
+                    .result("service_cpu_ms_per_request", steady.serviceCpuMs())
                     .result("bare_cpu_ms_per_embedding", bare.cpuMsPerText())
-                    .result("cpu_ratio", bare.cpuMsPerText() / steady.serviceCpuMsPerRequest())
-                    .result("swaps", swaps).result("swap_errors", swapping.load().errors())
+                    .result("cpu_ratio", bare.cpuMsPerText() / steady.serviceCpuMs())
+                    .result("swaps", probe.servingVersion() - 1).result("swap_errors", swapping.load().errors())
                     .result("swap_p99_ms", swapping.load().percentileMs(0.99)).result("swap_p99_over_steady", p99Ratio)
                     .result("swap_ok", swapping.load().errors() == 0 && p99Ratio <= 1.5)
                     .result("rss_steady_mib", steady.maxRssMib()).result("rss_peak_swaps_mib", swapping.maxRssMib())
-                    .result("hwm_mib", service.hwmMib());
-            for (Phase p : List.of(steady, swapping)) {
+                    .result("hwm_mib", ProcessCpu.peakRssMib(service.pid()));
+            for (LoadPhase p : List.of(steady, swapping)) {
                 if (p.load().firstError() != null) {
                     System.out.println("first error: " + p.load().firstError());
                 }
             }
-        }
-    }
-
-    /** One measured load phase: the load, the mean batch size, CPU used by the service and the clients, max RSS. */
-    private record Phase(LoadRun load, double meanBatch, double serviceCpuMsPerRequest, double clientCpuMsPerRequest,
-            double maxRssMib) {
-
-        /** Runs the load; {@code everySecond} (or null) are tasks started one per second on a side thread. */
-        static Phase run(ServiceProcess service, String url, List<String> bodies, int clients, Duration d,
-                List<Runnable> everySecond) throws Exception {
-            PrometheusText before = PrometheusText.scrape(service.baseUrl());
-            double serviceCpu = CpuTime.of(service.pid());
-            double selfCpu = CpuTime.self();
-            Thread side = new Thread(() -> runEverySecond(everySecond), "every-second");
-            LoadRun load;
-            double rss;
-            try (RssSampler sampler = new RssSampler(service)) {
-                side.start();
-                load = LoadRun.run(url, bodies, clients, d);
-                side.interrupt();
-                side.join();
-                rss = sampler.maxMib();
-            }
-            double serviceMs = (CpuTime.of(service.pid()) - serviceCpu) * 1000 / load.requests();
-            double clientMs = (CpuTime.self() - selfCpu) * 1000 / load.requests();
-            PrometheusText after = PrometheusText.scrape(service.baseUrl());
-            String sum = "streamtune_inference_batch_size_sum";
-            String count = "streamtune_inference_batch_size_count";
-            double meanBatch = (after.sum(sum) - before.sum(sum)) / (after.sum(count) - before.sum(count));
-            return new Phase(load, meanBatch, serviceMs, clientMs, rss);
-        }
-
-        Map<String, Object> row(String name) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("phase", name);
-            row.put("requests", load.requests());
-            row.put("errors", load.errors());
-            row.put("per_s", load.perSecond());
-            row.put("p50_ms", load.percentileMs(0.5));
-            row.put("p99_ms", load.percentileMs(0.99));
-            row.put("mean_batch", meanBatch);
-            row.put("cpu_ms_each", serviceCpuMsPerRequest);
-            row.put("client_cpu_ms_each", clientCpuMsPerRequest);
-            row.put("max_rss_mib", maxRssMib);
-            return row;
-        }
-    }
-
-    private static void runEverySecond(List<Runnable> tasks) {
-        if (tasks == null) {
-            return;
-        }
-        try {
-            for (Runnable task : tasks) {
-                long next = System.nanoTime() + 1_000_000_000L;
-                task.run();
-                Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -198,16 +132,5 @@ public final class InferenceBench implements Benchmark {
         row.put("per_s", r.perSecond());
         row.put("cpu_ms_each", r.cpuMsPerText());
         return row;
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i += 2) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --name value pairs (--clients N, --seconds S, --warmup S, --jar PATH), got " + args[i]);
-            }
-            out.put(args[i].substring(2), args[i + 1]);
-        }
-        return out;
     }
 }

@@ -1,4 +1,4 @@
-package dev.streamtune.bench.serving;
+package dev.streamtune.bench;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,22 +17,22 @@ import java.util.Locale;
  * chunked body), so the client costs far less CPU per request than {@code java.net.http.HttpClient}. One
  * instance per client thread; not thread-safe.
  */
-public final class KeepAliveHttp implements AutoCloseable {
+final class KeepAliveHttp implements AutoCloseable {
 
     /** A response: status code and body text. */
-    public record Response(int status, String body) {}
+    record Response(int status, String body) {}
 
     private final URI uri;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
 
-    public KeepAliveHttp(URI uri) {
+    KeepAliveHttp(URI uri) {
         this.uri = uri;
     }
 
     /** POSTs {@code json} to the URI, (re)connecting when needed. */
-    public Response postJson(byte[] json) throws IOException {
+    Response postJson(byte[] json) throws IOException {
         if (socket == null) {
             socket = new Socket();
             socket.setTcpNoDelay(true);

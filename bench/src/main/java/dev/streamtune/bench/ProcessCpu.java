@@ -1,4 +1,4 @@
-package dev.streamtune.bench.serving;
+package dev.streamtune.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
@@ -9,29 +9,52 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * CPU time used by a process (user + system, all threads), so that figures measured on a shared machine can be
+ * CPU time and memory of processes (Linux {@code /proc}), so that figures measured on a shared machine can be
  * compared per unit of work rather than per wall second.
  */
-public final class CpuTime {
+final class ProcessCpu {
 
     private static final double TICKS_PER_SECOND = clockTicks();
 
-    private CpuTime() {}
+    private ProcessCpu() {}
 
     /** CPU seconds used so far by this JVM. */
-    public static double self() {
+    static double self() {
         return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
     /** CPU seconds used so far by process {@code pid} ({@code utime + stime} of {@code /proc/PID/stat}). */
-    public static double of(long pid) {
+    static double of(long pid) {
+        String stat = read(pid, "stat");
+        // the fields after the command name, which is in parentheses and may contain spaces
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+    }
+
+    /** Resident set size of {@code pid} now ({@code VmRSS}), in MiB. */
+    static double rssMib(long pid) {
+        return statusKib(pid, "VmRSS:") / 1024.0;
+    }
+
+    /** Peak resident set size of {@code pid} so far ({@code VmHWM}), in MiB. */
+    static double peakRssMib(long pid) {
+        return statusKib(pid, "VmHWM:") / 1024.0;
+    }
+
+    private static long statusKib(long pid, String field) {
+        for (String line : read(pid, "status").split("\n")) {
+            if (line.startsWith(field)) {
+                return Long.parseLong(line.substring(field.length()).replace("kB", "").trim());
+            }
+        }
+        throw new IllegalStateException(field + " missing in /proc/" + pid + "/status");
+    }
+
+    private static String read(long pid, String file) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // fields after the command name, which is in parentheses and may contain spaces
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+            return Files.readString(Path.of("/proc", Long.toString(pid), file));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read /proc/" + pid + "/stat", e);
+            throw new UncheckedIOException("cannot read /proc/" + pid + "/" + file, e);
         }
     }
 

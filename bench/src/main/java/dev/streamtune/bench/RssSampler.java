@@ -1,17 +1,17 @@
-package dev.streamtune.bench.serving;
+package dev.streamtune.bench;
 
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Samples a process's resident set size every 50 ms on its own thread; {@link #maxMib()} is the highest seen. */
-public final class RssSampler implements AutoCloseable {
+final class RssSampler implements AutoCloseable {
 
-    private final ServiceProcess service;
+    private final long pid;
     private final AtomicLong maxKib = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
 
-    public RssSampler(ServiceProcess service) {
-        this.service = service;
+    RssSampler(long pid) {
+        this.pid = pid;
         this.thread = new Thread(this::run, "rss-sampler");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -19,7 +19,7 @@ public final class RssSampler implements AutoCloseable {
 
     private void run() {
         while (running) {
-            maxKib.accumulateAndGet((long) (service.rssMib() * 1024), Math::max);
+            maxKib.accumulateAndGet((long) (ProcessCpu.rssMib(pid) * 1024), Math::max);
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
@@ -29,7 +29,7 @@ public final class RssSampler implements AutoCloseable {
     }
 
     /** Highest RSS sampled, in MiB. */
-    public double maxMib() {
+    double maxMib() {
         return maxKib.get() / 1024.0;
     }
 

@@ -1,4 +1,4 @@
-package dev.streamtune.bench.serving;
+package dev.streamtune.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamtune.contracts.ModelSpec;
@@ -32,10 +32,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Plays the trainer for a benchmark: trains a model-core head on real WordNet glosses (MiniLM features), and
  * publishes its spec and signed versions to Kafka in the trainer's record layout.
  */
-public final class VersionMaker implements AutoCloseable {
+final class VersionMaker implements AutoCloseable {
 
     /** A version record ready to send. */
-    public record Record(String key, byte[] value) {}
+    record Record(String key, byte[] value) {}
 
     private final KafkaProducer<String, byte[]> producer;
     private final Topics topics;
@@ -46,7 +46,7 @@ public final class VersionMaker implements AutoCloseable {
     private final List<Example> examples = new ArrayList<>();
 
     /** Embeds {@code training} with {@code backbone} and trains a head on it (label = lexname). */
-    public VersionMaker(String bootstrap, Topics topics, String signingKey, Backbone<String> backbone, List<WordNetGloss> training) {
+    VersionMaker(String bootstrap, Topics topics, String signingKey, Backbone<String> backbone, List<WordNetGloss> training) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -65,14 +65,14 @@ public final class VersionMaker implements AutoCloseable {
     }
 
     /** Registers {@code model} as a text classifier on the backbone. */
-    public void registerSpec(String model) throws Exception {
+    void registerSpec(String model) throws Exception {
         ModelSpec spec = new ModelSpec(model, Task.TEXT_CLASSIFICATION, backbone.info().id(), Strategy.FEATURE_EXTRACTION, null,
                 ModelSpec.ReplaySettings.defaults(), ModelSpec.PublishSettings.defaults(), 1, System.currentTimeMillis());
         send(new Record(model, json.writeValueAsBytes(spec)), topics.modelSpecs());
     }
 
     /** Versions {@code from..to} of {@code model}, each after one more training pass over a slice of the examples. */
-    public List<Record> versions(String model, long from, long to) throws IOException {
+    List<Record> versions(String model, long from, long to) throws IOException {
         List<Record> out = new ArrayList<>();
         for (long v = from; v <= to; v++) {
             int slice = (int) (v * 64 % examples.size());
@@ -92,7 +92,7 @@ public final class VersionMaker implements AutoCloseable {
     }
 
     /** Sends one version record and waits for the broker's acknowledgement. */
-    public void publish(Record r) throws Exception {
+    void publish(Record r) throws Exception {
         send(r, topics.modelVersions());
     }
 

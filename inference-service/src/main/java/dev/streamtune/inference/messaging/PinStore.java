@@ -6,12 +6,16 @@ import dev.streamtune.kafka.common.CompactedTopicView;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The pins of all models, in the compacted {@code model-pins} topic so they survive restarts and every replica
@@ -29,7 +33,20 @@ public final class PinStore implements AutoCloseable {
         this.topic = topic;
         this.json = json;
         this.view = new CompactedTopicView<>(bootstrap, topic, this::decode);
-        this.producer = InferenceKafka.pinProducer(bootstrap);
+        this.producer = pinProducer(bootstrap);
+    }
+
+    /** The pin writer: acks from all replicas, idempotent, small records. */
+    private static KafkaProducer<String, byte[]> pinProducer(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "inference-pins");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
     private Pin decode(byte[] value) {

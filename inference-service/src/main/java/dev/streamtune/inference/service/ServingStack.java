@@ -7,7 +7,6 @@ import dev.streamtune.contracts.Topics;
 import dev.streamtune.inference.batching.BatcherPool;
 import dev.streamtune.inference.batching.SharedBackbones;
 import dev.streamtune.inference.messaging.PinStore;
-import dev.streamtune.inference.messaging.VersionFeed;
 import dev.streamtune.inference.messaging.VersionRecordHandler;
 import dev.streamtune.inference.swap.HeadLoader;
 import dev.streamtune.inference.swap.IntegrityCheck;
@@ -16,6 +15,7 @@ import dev.streamtune.inference.swap.RegisteredModels;
 import dev.streamtune.inference.swap.ServingModels;
 import dev.streamtune.kafka.common.CompactedTopicView;
 import dev.streamtune.kafka.common.TopicCreator;
+import dev.streamtune.kafka.common.TopicFollower;
 import java.io.IOException;
 import java.time.Duration;
 import org.jboss.logging.Logger;
@@ -36,7 +36,7 @@ public final class ServingStack implements AutoCloseable {
     private final ServingModels models;
     private final BatcherPool batchers;
     private final ModelLoader loader;
-    private final VersionFeed feed;
+    private final TopicFollower feed;
 
     /** Starts following the topics and loading models; backbones are shared with whoever owns {@code backbones}. */
     public ServingStack(StackSettings settings, String bootstrap, ObjectMapper json, SharedBackbones backbones,
@@ -55,7 +55,8 @@ public final class ServingStack implements AutoCloseable {
         pins.onChange((model, pin) -> models.onPin(model, pin == null ? null : pin.version()));
         pins.all().forEach((model, pin) -> models.onPin(model, pin.version()));
         specs.onChange((model, spec) -> models.onSpec(model));
-        this.feed = new VersionFeed(bootstrap, topics.modelVersions(), new VersionRecordHandler(json, models));
+        // every version record from the beginning; the handler keeps only what ServingModels keeps
+        this.feed = new TopicFollower(bootstrap, topics.modelVersions(), "version-feed", new VersionRecordHandler(json, models));
         loader.start(() -> {
             while (!feed.awaitCaughtUp(SYNC_WAIT)) {
                 LOG.warnf("still reading %s up to its end", topics.modelVersions());

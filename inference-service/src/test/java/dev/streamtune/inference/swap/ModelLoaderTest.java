@@ -148,11 +148,22 @@ class ModelLoaderTest {
                 .anyMatch(r -> r.version() == version && r.reason() == reason));
     }
 
-    @Test
-    void servesTheNewestVersionAndSwapsToEachNewerOne() {
+    /** Registers model m and waits until its valid version 1 serves. */
+    private void servingVersionOne() {
         withSpec.add("m");
         publish("m", 1, "ok");
         awaitServing("m", 1);
+    }
+
+    /** Version 2 of m is refused for {@code reason} and version 1 keeps serving. */
+    private void refusedWhileVersionOneServes(RefusalReason reason) {
+        awaitRefusal(2, reason);
+        assertEquals(1, entry("m").servingVersion());
+    }
+
+    @Test
+    void servesTheNewestVersionAndSwapsToEachNewerOne() {
+        servingVersionOne();
         publish("m", 2, "ok");
         awaitServing("m", 2);
         assertTrue(models.waiting().isEmpty());
@@ -160,23 +171,17 @@ class ModelLoaderTest {
 
     @Test
     void refusesHeadThatDoesNotFitTheBackboneAndKeepsServing() {
-        withSpec.add("m");
-        publish("m", 1, "ok");
-        awaitServing("m", 1);
+        servingVersionOne();
         publish("m", 2, "wide");
-        awaitRefusal(2, RefusalReason.INCOMPATIBLE);
-        assertEquals(1, entry("m").servingVersion());
+        refusedWhileVersionOneServes(RefusalReason.INCOMPATIBLE);
         assertNull(entry("m").versions().get(2), "a refused version cannot be pinned");
     }
 
     @Test
     void refusesVersionTrainedOnOtherBackboneWeights() {
-        withSpec.add("m");
-        publish("m", 1, "ok");
-        awaitServing("m", 1);
+        servingVersionOne();
         publish("m", 2, "ok", List.of("a", "b"), "hash", "f".repeat(64));
-        awaitRefusal(2, RefusalReason.INCOMPATIBLE);
-        assertEquals(1, entry("m").servingVersion());
+        refusedWhileVersionOneServes(RefusalReason.INCOMPATIBLE);
     }
 
     @Test
@@ -190,21 +195,16 @@ class ModelLoaderTest {
 
     @Test
     void refusesHeadFailingWarmUp() {
-        withSpec.add("m");
-        publish("m", 1, "ok");
-        awaitServing("m", 1);
+        servingVersionOne();
         publish("m", 2, "nan");
-        awaitRefusal(2, RefusalReason.WARMUP_FAILED);
-        assertEquals(1, entry("m").servingVersion());
+        refusedWhileVersionOneServes(RefusalReason.WARMUP_FAILED);
     }
 
     @Test
     void refusesLabelMapContradictingTheServingOne() {
-        withSpec.add("m");
-        publish("m", 1, "ok", List.of("a", "b"), "hash", null);
-        awaitServing("m", 1);
+        servingVersionOne();
         publish("m", 2, "ok", List.of("b", "a", "c"), "hash", null);
-        awaitRefusal(2, RefusalReason.INCOMPATIBLE);
+        refusedWhileVersionOneServes(RefusalReason.INCOMPATIBLE);
         publish("m", 3, "ok", List.of("a", "b", "c"), "hash", null);
         awaitServing("m", 3);
     }
