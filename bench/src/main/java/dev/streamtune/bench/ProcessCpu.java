@@ -1,0 +1,76 @@
+package dev.streamtune.bench;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CPU time and memory of processes (Linux {@code /proc}), so that figures measured on a shared machine can be
+ * compared per unit of work rather than per wall second.
+ */
+final class ProcessCpu {
+
+    private static final double TICKS_PER_SECOND = clockTicks();
+
+    private ProcessCpu() {}
+
+    /** CPU seconds used so far by this JVM. */
+    static double self() {
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    /** CPU seconds used so far by process {@code pid} ({@code utime + stime} of {@code /proc/PID/stat}). */
+    static double of(long pid) {
+        String stat = read(pid, "stat");
+        // the fields after the command name, which is in parentheses and may contain spaces
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+    }
+
+    /** Resident set size of {@code pid} now ({@code VmRSS}), in MiB. */
+    static double rssMib(long pid) {
+        return statusKib(pid, "VmRSS:") / 1024.0;
+    }
+
+    /** Peak resident set size of {@code pid} so far ({@code VmHWM}), in MiB. */
+    static double peakRssMib(long pid) {
+        return statusKib(pid, "VmHWM:") / 1024.0;
+    }
+
+    private static long statusKib(long pid, String field) {
+        for (String line : read(pid, "status").split("\n")) {
+            if (line.startsWith(field)) {
+                return Long.parseLong(line.substring(field.length()).replace("kB", "").trim());
+            }
+        }
+        throw new IllegalStateException(field + " missing in /proc/" + pid + "/status");
+    }
+
+    private static String read(long pid, String file) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read /proc/" + pid + "/" + file, e);
+        }
+    }
+
+    private static double clockTicks() {
+        try {
+            Process p = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("getconf CLK_TCK failed: " + out);
+            }
+            return Double.parseDouble(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run getconf CLK_TCK", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading CLK_TCK", e);
+        }
+    }
+}
