@@ -5,7 +5,7 @@ import dev.streamtune.core.data.WordNetGloss;
 import dev.streamtune.core.snapshot.SnapshotFormatException;
 import dev.streamtune.core.snapshot.SnapshotReader;
 import dev.streamtune.core.snapshot.SnapshotWriter;
-import dev.streamtune.core.weights.Digests;
+import dev.streamtune.contracts.Digests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -26,20 +26,26 @@ public final class Digests {
         if (key == null || key.isEmpty()) {
             throw new IllegalArgumentException("HMAC key is empty");
         }
+        return hmacSha256(key.getBytes(StandardCharsets.UTF_8), bytes);
+    }
+
+    /** Hex HMAC-SHA256 of {@code bytes} under {@code key}. */
+    public static String hmacSha256(byte[] key, byte[] bytes) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return HexFormat.of().formatHex(mac.doFinal(bytes));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 unavailable", e);
         }
     }
 
-    /** Constant-time comparison of two hex strings ({@code false} if either is null). */
+    /** Whether two hex digests are equal, ignoring case, in time independent of where they differ. */
     public static boolean sameHex(String a, String b) {
         if (a == null || b == null) {
             return false;
         }
-        return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(a.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII),
+                b.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
     }
 }

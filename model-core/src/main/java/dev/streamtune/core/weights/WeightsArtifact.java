@@ -1,5 +1,6 @@
 package dev.streamtune.core.weights;
 
+import dev.streamtune.contracts.Digests;
 import dev.streamtune.core.backbone.BackboneInfo;
 import dev.streamtune.core.head.FloatTensor;
 import dev.streamtune.core.head.HeadLayout;

@@ -1,5 +1,6 @@
 package dev.streamtune.core.weights;
 
+import dev.streamtune.contracts.Digests;
 import static dev.streamtune.core.weights.ArtifactFixtures.BACKBONE;
 import static dev.streamtune.core.weights.ArtifactFixtures.valid;
 import static dev.streamtune.core.weights.ArtifactFixtures.withHeader;
