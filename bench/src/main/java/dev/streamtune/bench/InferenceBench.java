@@ -37,7 +37,7 @@ public final class InferenceBench implements Benchmark {
 
     @Override
     public void run(BenchReport report, String[] argv) throws Exception {
-        BenchArgs args = BenchArgs.parse(argv, Map.of("clients", "64", "seconds", "20", "warmup", "20", "max-batch", "32",
+        BenchArgs args = BenchArgs.parse(argv, Map.of("clients", "64", "seconds", "20", "warmup", "40", "max-batch", "32",
                 "workers", "2", "intra-op-threads", "1", "heap", "2g",
                 "inference-jar", "inference-service/target/quarkus-app/quarkus-run.jar"));
         int clients = args.integer("clients", 1);
