@@ -26,7 +26,7 @@ public class ModelSetup {
                 .withBatchSize(b.maxBatch())
                 .withPredictors(b.workers())
                 .withIntraOpThreads(cfg.text().intraOpThreads());
-        return BackboneRegistry.withBuiltIns(text);
+        return dev.streamtune.core.image.ImageBackbones.register(BackboneRegistry.withBuiltIns(text));
     }
 
     /** One instance per backbone for the whole JVM. */

@@ -6,10 +6,8 @@ import dev.streamtune.contracts.Topics;
 import dev.streamtune.core.backbone.BackboneInfo;
 import dev.streamtune.core.backbone.BackboneRegistry;
 import dev.streamtune.core.backbone.TextEncoderOptions;
-import dev.streamtune.contracts.Modality;
 import dev.streamtune.core.head.HeadConfig;
-import dev.streamtune.core.image.FashionCnnBackbone;
-import dev.streamtune.core.image.FashionCnnStore;
+import dev.streamtune.core.image.ImageBackbones;
 import dev.streamtune.core.learn.ContinualLearner;
 import dev.streamtune.core.learn.LearnerConfig;
 import dev.streamtune.core.learn.OptimizerConfig;
@@ -33,19 +31,9 @@ public class LearnerBeans {
     @Produces
     @ApplicationScoped
     BackboneFeatures features() {
-        BackboneRegistry registry = BackboneRegistry.withBuiltIns(TextEncoderOptions.defaults())
-                // the image backbone made by `./streamtune pretrain` (Fashion-MNIST classes 0-4)
-                .register(FashionCnnBackbone.ID, Modality.IMAGE, ref -> openFashionCnn());
+        // MiniLM built in, plus the image backbone made by `./streamtune pretrain` (Fashion-MNIST classes 0-4)
+        BackboneRegistry registry = ImageBackbones.register(BackboneRegistry.withBuiltIns(TextEncoderOptions.defaults()));
         return new BackboneFeatures(registry::open);
-    }
-
-    private static FashionCnnBackbone openFashionCnn() {
-        try {
-            return FashionCnnBackbone.open(FashionCnnStore.DEFAULT_DIRECTORY);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("image backbone " + FashionCnnBackbone.ID + " is not available at "
-                    + FashionCnnStore.DEFAULT_DIRECTORY.toAbsolutePath() + " (run ./streamtune pretrain): " + e.getMessage(), e);
-        }
     }
 
     @Produces
