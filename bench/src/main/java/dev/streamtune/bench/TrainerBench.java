@@ -91,6 +91,8 @@ public final class TrainerBench implements Benchmark {
             try (ServiceProcess trainer = ServiceProcess.start("trainer-service", jar, jvm, Map.of(),
                     Path.of("target/bench/trainer-service.log"), URI.create("http://127.0.0.1:" + port + "/q/health/ready"),
                     Duration.ofMinutes(3))) {
+                // the clock starts once the trainer owns its partitions: group join is start-up, not throughput
+                awaitPartitions(port);
                 start = System.nanoTime();
                 end = awaitAllTrained(bootstrap, topics, model, data.size());
                 double kafkaRate = data.size() * 1e9 / (end - start);
@@ -116,6 +118,21 @@ public final class TrainerBench implements Benchmark {
                 MachineLoad.record(report, "load_avg_1m");
             }
         }
+    }
+
+    /** Blocks until the trainer reports owned samples partitions at {@code GET /v1/training}. */
+    private static void awaitPartitions(int port) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            String body = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/training")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            if (!body.contains("\"partitions\":[]")) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("trainer owned no partitions within 2 minutes");
     }
 
     /** Wall time (nanoTime) when the last version covering all {@code n} samples became visible. */
