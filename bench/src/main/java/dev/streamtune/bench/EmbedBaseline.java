@@ -1,6 +1,5 @@
 package dev.streamtune.bench;
 
-import dev.streamtune.core.backbone.Backbone;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +13,14 @@ final class EmbedBaseline {
     /** Texts embedded per wall second, and this JVM's CPU milliseconds per text. */
     record Result(double perSecond, double cpuMsPerText) {}
 
+    /** One batch through the encoder under test. */
+    @FunctionalInterface
+    interface Encoder {
+        float[][] embed(List<String> batch) throws Exception;
+    }
+
     /** Measures {@code threads} callers embedding batches of {@code batchSize} for {@code duration}. */
-    static Result measure(Backbone<String> backbone, List<String> texts, int batchSize, int threads, Duration duration)
+    static Result measure(Encoder backbone, List<String> texts, int batchSize, int threads, Duration duration)
             throws InterruptedException {
         AtomicLong embedded = new AtomicLong();
         long end = System.nanoTime() + duration.toNanos();
@@ -31,7 +36,11 @@ final class EmbedBaseline {
                     for (int j = 0; j < batchSize; j++) {
                         batch.add(texts.get(i++ % texts.size()));
                     }
-                    embedded.addAndGet(backbone.embed(batch).length);
+                    try {
+                        embedded.addAndGet(backbone.embed(batch).length);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("the baseline encoder failed", e);
+                    }
                 }
             }, "embed-" + t);
             callers.add(caller);

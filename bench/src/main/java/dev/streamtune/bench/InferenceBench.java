@@ -2,7 +2,9 @@ package dev.streamtune.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamtune.contracts.Topics;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import dev.streamtune.core.backbone.MiniLmBackbone;
+import dev.streamtune.core.backbone.SentenceEncoderLoader;
 import dev.streamtune.core.backbone.TextEncoderOptions;
 import dev.streamtune.core.data.WordNetGloss;
 import dev.streamtune.core.data.WordNetReader;
@@ -21,7 +23,9 @@ import java.util.UUID;
  * {@code bench inference}: a forked KRaft broker and the inference-service jar as child processes, a real version
  * (MiniLM + head trained on WordNet glosses) published, then N concurrent clients sending single-text predict
  * requests: requests/s, p50, p99, and the mean dynamic batch size (from the service's metrics). In the same run,
- * with the service idle, the bare ONNX Runtime embedding throughput at that batch size (floor: ratio >= 0.8).
+ * with the service idle, the bare ONNX Runtime embedding throughput at that batch size: a plain {@code OrtSession}
+ * fed consecutive batches of that many texts, each padded to its longest (floor: ratio >= 0.8). The service groups
+ * each dynamic batch by length ({@code LengthBatchPlanner}); the bare baseline does not, which is the point.
  * Then the same load with one version swap per second (0 errors, p99 <= 1.5 x steady), and the service's RSS
  * during swaps against steady. CPU time per request and per bare embedding is reported too: on a shared machine
  * it compares the work done where wall-clock rates depend on what else runs.
@@ -68,6 +72,10 @@ public final class InferenceBench implements Benchmark {
                                 "INFERENCE_TEXT_INTRA_OP_THREADS", args.text("intra-op-threads")),
                         Path.of("target/bench/inference-service.log"), base.resolve("/q/health/ready"), Duration.ofMinutes(5));
                 MiniLmBackbone minilm = MiniLmBackbone.open(encoder);
+                HuggingFaceTokenizer tokenizer = SentenceEncoderLoader.newTokenizer(
+                        new SentenceEncoderLoader(encoder).builtInFolder().resolve("tokenizer.json"), encoder.maxLength());
+                BareOrtSentenceEncoder bareOrt = new BareOrtSentenceEncoder(new SentenceEncoderLoader(encoder)
+                        .builtInFolder().resolve("all-minilm-l6-v2.onnx"), tokenizer, encoder.intraOpThreads());
                 VersionMaker maker = new VersionMaker(broker.bootstrapServers(), Topics.defaults(), signingKey, minilm,
                         nouns.subList(0, 1500))) {
             List<VersionMaker.Record> versions = maker.versions(MODEL, 1, measure.toSeconds() + 3);
@@ -85,11 +93,11 @@ public final class InferenceBench implements Benchmark {
 
             int batch = Math.max(1, (int) Math.round(steady.meanBatch()));
             System.out.println("bare ONNX Runtime embeddings at batch " + batch + " (service idle)");
-            EmbedBaseline.Result bare1 = EmbedBaseline.measure(minilm, texts, batch, 1, measure.dividedBy(2));
-            EmbedBaseline.Result bareW = EmbedBaseline.measure(minilm, texts, batch, workers, measure.dividedBy(2));
+            EmbedBaseline.Result bare1 = EmbedBaseline.measure(bareOrt::embed, texts, batch, 1, measure.dividedBy(2));
+            EmbedBaseline.Result bareW = EmbedBaseline.measure(bareOrt::embed, texts, batch, workers, measure.dividedBy(2));
             EmbedBaseline.Result bare = bare1.perSecond() >= bareW.perSecond() ? bare1 : bareW;
-            report.row(bareRow("bare embeddings, 1 caller, batch " + batch, bare1));
-            report.row(bareRow("bare embeddings, " + workers + " callers, batch " + batch, bareW));
+            report.row(bareRow("bare ORT, 1 caller, batch " + batch, bare1));
+            report.row(bareRow("bare ORT, " + workers + " callers, batch " + batch, bareW));
 
             List<Runnable> swaps = versions.subList(1, versions.size()).stream().<Runnable>map(r -> () -> publish(maker, r)).toList();
             LoadPhase swapping = LoadPhase.run(service.pid(), probe, url, bodies, clients, measure, swaps);

@@ -4,6 +4,8 @@ import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,7 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Pipeline: Hugging Face tokenizer (truncation to {@link TextEncoderOptions#maxLength()} tokens, padding to the
  * longest text of the batch), the ONNX graph, mean pooling over the attention mask, L2 normalisation.
- * {@link #embed} splits its input into batches of {@link TextEncoderOptions#batchSize()} texts.
+ * {@link #embed} groups its input by length into forward passes of at most {@link TextEncoderOptions#batchSize()}
+ * texts ({@link LengthBatchPlanner}), so that short texts are not padded to the length of long ones.
  *
  * <p>Thread-safe: the tokenizer and the ONNX Runtime session are shared (both allow concurrent calls); DJL
  * predictors are not thread-safe, so each batch borrows one from a pool of {@link TextEncoderOptions#predictors()}
@@ -32,7 +35,7 @@ public final class MiniLmBackbone implements Backbone<String> {
     private final ZooModel<Encoding[], float[][]> model;
     private final HuggingFaceTokenizer tokenizer;
     private final PredictorPool<Encoding[], float[][]> predictors;
-    private final int batchSize;
+    private final LengthBatchPlanner planner;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     MiniLmBackbone(BackboneInfo info, ZooModel<Encoding[], float[][]> model, HuggingFaceTokenizer tokenizer,
@@ -40,7 +43,7 @@ public final class MiniLmBackbone implements Backbone<String> {
         this.info = info;
         this.model = model;
         this.tokenizer = tokenizer;
-        this.batchSize = options.batchSize();
+        this.planner = options.planner();
         this.predictors = new PredictorPool<>(model, options.predictors());
     }
 
@@ -80,28 +83,33 @@ public final class MiniLmBackbone implements Backbone<String> {
             throw new IllegalStateException("backbone " + info.id() + " is closed");
         }
         float[][] out = new float[texts.size()][];
-        for (int from = 0; from < texts.size(); from += batchSize) {
-            List<String> batch = texts.subList(from, Math.min(from + batchSize, texts.size()));
-            float[][] vectors = embedBatch(batch, from);
-            System.arraycopy(vectors, 0, out, from, vectors.length);
+        for (int[] pass : planner.plan(texts)) {
+            List<String> batch = new ArrayList<>(pass.length);
+            for (int index : pass) {
+                batch.add(texts.get(index));
+            }
+            float[][] vectors = embedBatch(batch, pass);
+            for (int k = 0; k < pass.length; k++) {
+                out[pass[k]] = vectors[k];
+            }
         }
         return out;
     }
 
-    private float[][] embedBatch(List<String> batch, int offset) {
+    private float[][] embedBatch(List<String> batch, int[] indices) {
         Encoding[] encodings = tokenizer.batchEncode(batch);
         float[][] vectors;
         try {
             vectors = predictors.predict(encodings);
         } catch (TranslateException e) {
-            throw new IllegalStateException("backbone " + info.id() + " failed on the batch of " + batch.size()
-                    + " texts from index " + offset, e);
+            throw new IllegalStateException("backbone " + info.id() + " failed on a batch of " + batch.size()
+                    + " texts (indices " + Arrays.toString(indices) + ")", e);
         }
         for (int i = 0; i < vectors.length; i++) {
             for (float v : vectors[i]) {
                 if (!Float.isFinite(v)) {
                     throw new IllegalStateException("backbone " + info.id() + " produced " + v
-                            + " for the text at index " + (offset + i));
+                            + " for the text at index " + indices[i]);
                 }
             }
         }
