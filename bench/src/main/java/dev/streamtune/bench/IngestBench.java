@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,21 +125,34 @@ public final class IngestBench implements Benchmark {
         }
         List<Throughput> viaRest = new ArrayList<>();
         List<Throughput> viaKafka = new ArrayList<>();
+        Map<Throughput, Double> cpuMicrosPerRecord = new IdentityHashMap<>();
         for (int round = 1; round <= rounds; round++) {
             for (int k = 0; k < 2; k++) {
                 boolean restTurn = (k + round) % 2 == 1;
+                double cpuBefore = ProcessCpu.selfAndDescendants();
                 Throughput t = restTurn
                         ? rest.run("rest-ndjson", workload, chunk, concurrency)
                         : raw.run("raw-producer", workload, chunk);
+                double cpuMicros = (ProcessCpu.selfAndDescendants() - cpuBefore) * 1e6 / t.records();
+                cpuMicrosPerRecord.put(t, cpuMicros);
                 (restTurn ? viaRest : viaKafka).add(t);
-                System.out.println("round " + round + ": " + t);
+                System.out.printf("round %d: %s, %.1f CPU us per record%n", round, t, cpuMicros);
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("round", round);
                 row.putAll(t.row());
+                row.put("cpu_us/record", cpuMicros);
                 report.row(row);
             }
         }
-        recordThroughput(report, median(viaRest), median(viaKafka));
+        Throughput restMedian = median(viaRest);
+        Throughput rawMedian = median(viaKafka);
+        recordThroughput(report, restMedian, rawMedian);
+        double restCpu = viaRest.stream().mapToDouble(cpuMicrosPerRecord::get).sorted().toArray()[(rounds - 1) / 2];
+        double rawCpu = viaKafka.stream().mapToDouble(cpuMicrosPerRecord::get).sorted().toArray()[(rounds - 1) / 2];
+        System.out.printf("CPU per record (bench + broker + service processes), median: REST %.1f us, raw %.1f us;"
+                + " raw/REST = %.3f%n", restCpu, rawCpu, rawCpu / restCpu);
+        report.result("rest_cpu_us_per_record", restCpu).result("raw_cpu_us_per_record", rawCpu)
+                .result("cpu_ratio", rawCpu / restCpu);
     }
 
     private static ServiceProcess startIngest(Path jar, String heap, IngestPorts ports, String bootstrap,

@@ -23,6 +23,20 @@ final class ProcessCpu {
         return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
+    /**
+     * CPU seconds used so far by this JVM and every process it started (and theirs): on a shared machine, the
+     * work a benchmark's whole setup did, whatever else runs.
+     */
+    static double selfAndDescendants() {
+        return self() + ProcessHandle.current().descendants().mapToDouble(p -> {
+            try {
+                return of(p.pid());
+            } catch (RuntimeException e) {
+                return 0; // ended meanwhile
+            }
+        }).sum();
+    }
+
     /** CPU seconds used so far by process {@code pid} ({@code utime + stime} of {@code /proc/PID/stat}). */
     static double of(long pid) {
         String stat = read(pid, "stat");

@@ -11,6 +11,7 @@ import dev.streamtune.ingest.problem.ErrorList;
 import dev.streamtune.ingest.problem.ProblemException;
 import dev.streamtune.ingest.problem.ProblemType;
 import dev.streamtune.ingest.validation.EntryRef;
+import dev.streamtune.ingest.validation.FlatSampleParser;
 import dev.streamtune.ingest.validation.SampleDraft;
 import dev.streamtune.ingest.validation.SampleValidator;
 import dev.streamtune.ingest.validation.StrictJson;
@@ -27,7 +28,8 @@ import org.jboss.logging.Logger;
  * one Kafka transaction while the rest of the body is still arriving, so memory holds one line at a time (plus
  * the ids to answer with), not the body. At the end the transaction commits; if any line was invalid it aborts
  * instead, and read_committed consumers never see any of it. Reading goes on after the first bad line so the
- * answer can list every bad line.
+ * answer can list every bad line. A plain, valid line is read by {@link FlatSampleParser} without a JSON tree;
+ * any other line takes the full path that names its problems.
  */
 @ApplicationScoped
 public class NdjsonSampleIngest {
@@ -115,6 +117,11 @@ public class NdjsonSampleIngest {
 
     private SampleDraft parse(StrictJson json, LineReader lines, ModelSpec spec, EntryRef at, ErrorList errors)
             throws IOException {
+        FlatSampleParser.RawSample raw = bodies.flat().parse(lines.bytes(), lines.length());
+        SampleDraft valid = raw == null ? null : validator.validIfFlat(raw, spec);
+        if (valid != null) {
+            return valid;
+        }
         JsonNode node;
         try {
             node = json.parse(lines.bytes(), lines.length());

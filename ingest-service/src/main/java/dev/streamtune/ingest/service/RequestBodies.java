@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamtune.ingest.problem.FieldError;
 import dev.streamtune.ingest.problem.ProblemException;
 import dev.streamtune.ingest.problem.ProblemType;
+import dev.streamtune.ingest.validation.FlatSampleParser;
 import dev.streamtune.ingest.validation.StrictJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -17,9 +18,16 @@ import java.util.List;
 public class RequestBodies {
 
     private final StrictJson json;
+    private final FlatSampleParser flat;
 
     public RequestBodies(ObjectMapper mapper) {
         this.json = new StrictJson(mapper);
+        this.flat = new FlatSampleParser(mapper.getFactory());
+    }
+
+    /** The streaming reader of plain sample lines (the fast path; {@link #json()} is the full one). */
+    public FlatSampleParser flat() {
+        return flat;
     }
 
     /** The JSON parser requests use. */

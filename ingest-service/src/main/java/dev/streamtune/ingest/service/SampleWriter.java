@@ -1,8 +1,6 @@
 package dev.streamtune.ingest.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.streamtune.contracts.SampleRecord;
 import dev.streamtune.contracts.Topics;
 import dev.streamtune.ingest.config.IngestConfig;
@@ -11,7 +9,6 @@ import dev.streamtune.ingest.messaging.ResilientProducer;
 import dev.streamtune.ingest.messaging.TransactionalProducerPool;
 import dev.streamtune.ingest.metrics.IngestMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -26,7 +23,7 @@ public class SampleWriter {
 
     private final ResilientProducer producer;
     private final TransactionalProducerPool transactions;
-    private final ObjectWriter json;
+    private final SampleRecordJson json;
     private final String topic;
     private final Duration timeout;
     private final IngestMetrics metrics;
@@ -35,7 +32,7 @@ public class SampleWriter {
             Topics topics, IngestConfig config, IngestMetrics metrics) {
         this.producer = producer;
         this.transactions = transactions;
-        this.json = mapper.writerFor(SampleRecord.class);
+        this.json = new SampleRecordJson(mapper.getFactory());
         this.topic = topics.samples();
         this.timeout = config.kafka().requestTimeout();
         this.metrics = metrics;
@@ -64,10 +61,6 @@ public class SampleWriter {
 
     /** The Kafka record of a sample. */
     public ProducerRecord<String, byte[]> toKafka(SampleRecord record) {
-        try {
-            return new ProducerRecord<>(topic, record.model(), json.writeValueAsBytes(record));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot serialise sample " + record.id(), e);
-        }
+        return new ProducerRecord<>(topic, record.model(), json.toBytes(record));
     }
 }

@@ -55,6 +55,23 @@ public final class SampleValidator {
         return errors.total() == before ? new SampleDraft(id, text, image, label, producedAt) : null;
     }
 
+    /**
+     * The sample of a line read by {@link FlatSampleParser} when it passes every check, else {@code null} without
+     * recording anything: the caller then validates the line with {@link #validate} to name the problems.
+     */
+    public SampleDraft validIfFlat(FlatSampleParser.RawSample raw, ModelSpec spec) {
+        boolean text = spec.task().modality() == Modality.TEXT;
+        String value = text ? raw.text() : raw.image();
+        String other = text ? raw.image() : raw.text();
+        boolean ok = value != null && other == null && raw.label() != null
+                && (raw.producedAt() == null || raw.producedAt() >= 0)
+                && (raw.id() == null || TextRules.checkName(raw.id(), limits.maxIdLength()) == null)
+                && TextRules.checkName(raw.label(), limits.maxLabelLength()) == null
+                && spec.allowsLabel(raw.label())
+                && (text ? TextRules.checkText(value, limits.maxTextLength()) : images.check(value)) == null;
+        return ok ? new SampleDraft(raw.id(), raw.text(), raw.image(), raw.label(), raw.producedAt()) : null;
+    }
+
     private String text(JsonNode node, EntryRef at, ErrorList errors) {
         String text = requiredString(node, "text", at, errors);
         return text == null ? null : check(text, TextRules.checkText(text, limits.maxTextLength()), "text", at, errors);
