@@ -106,8 +106,11 @@ public interface InferenceConfig {
         @WithDefault("http://127.0.0.1:8082")
         List<String> trainerUrls();
 
-        /** How long one trainer may take to answer before the dashboard marks it unreachable, in milliseconds. */
-        @WithDefault("1000")
+        /**
+         * How long one trainer may take to answer before the dashboard marks it unreachable, in milliseconds (a
+         * trainer's first answer took over a second on a loaded 2-core machine; later ones 30 to 60 ms).
+         */
+        @WithDefault("2000")
         int trainerTimeoutMs();
     }
 }

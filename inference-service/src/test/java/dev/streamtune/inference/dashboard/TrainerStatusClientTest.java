@@ -83,42 +83,39 @@ class TrainerStatusClientTest {
         assertEquals(List.of(false, true), reports.stream().map(TrainerReport::reachable).toList());
     }
 
+    /** Fetches {@code url} and checks it is reported unreachable, without models, for the reason {@code detail}. */
+    private void assertUnreachable(String url, String detail) throws Exception {
+        TrainerReport report = fetchOne(url);
+        assertFalse(report.reachable());
+        assertTrue(report.models().isEmpty());
+        assertTrue(report.detail().startsWith(detail), report.detail());
+    }
+
     @Test
     void trainerThatIsDownIsUnreachable() throws Exception {
-        TrainerReport report = fetchOne("http://127.0.0.1:" + closedPort());
-        assertFalse(report.reachable());
-        assertEquals("connection refused", report.detail());
-        assertTrue(report.models().isEmpty());
+        assertUnreachable("http://127.0.0.1:" + closedPort(), "connection refused");
     }
 
     @Test
     void trainerThatNeverAnswersIsUnreachableAfterTheTimeout() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            TrainerReport report = fetchOne("http://127.0.0.1:" + silent.getLocalPort());
-            assertFalse(report.reachable());
-            assertEquals("no answer within 500 ms", report.detail());
+            assertUnreachable("http://127.0.0.1:" + silent.getLocalPort(), "no answer within 500 ms");
         }
     }
 
     @Test
     void errorStatusIsUnreachableWithTheStatus() throws Exception {
-        TrainerReport report = fetchOne(serve(503, "{\"title\":\"starting\"}"));
-        assertFalse(report.reachable());
-        assertEquals("GET /v1/training answered HTTP 503", report.detail());
+        assertUnreachable(serve(503, "{\"title\":\"starting\"}"), "GET /v1/training answered HTTP 503");
     }
 
     @Test
     void unreadableBodyIsUnreachableWithTheParserMessage() throws Exception {
-        TrainerReport report = fetchOne(serve(200, "<html>not json</html>"));
-        assertFalse(report.reachable());
-        assertTrue(report.detail().startsWith("GET /v1/training answered an unreadable body: "), report.detail());
+        assertUnreachable(serve(200, "<html>not json</html>"), "GET /v1/training answered an unreadable body: ");
     }
 
     @Test
     void bodyWithoutModelsIsUnreachable() throws Exception {
-        TrainerReport report = fetchOne(serve(200, "{\"device\":\"cpu\"}"));
-        assertFalse(report.reachable());
-        assertEquals("GET /v1/training answered without a 'models' object", report.detail());
+        assertUnreachable(serve(200, "{\"device\":\"cpu\"}"), "GET /v1/training answered without a 'models' object");
     }
 
     @Test
