@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.streamtune.inference.fixtures.Glosses;
 import dev.streamtune.inference.fixtures.HeadlessChromium;
+import dev.streamtune.inference.fixtures.TrainingSet;
 import dev.streamtune.kafka.local.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class DashboardPageTest extends ServiceTest {
 
     private static final String MODEL = "dashboard-page";
+    private static final String IMAGE_MODEL = "dashboard-page-image";
     private static final Path OUT = Path.of("target", "dashboard");
     private static final Duration RENDER = Duration.ofSeconds(60);
 
@@ -36,8 +38,7 @@ class DashboardPageTest extends ServiceTest {
 
     @Test
     void rendersVersionsChartsTrainerStateAndPredictions() throws Exception {
-        assumeTrue(HeadlessChromium.installed(), "dashboard page test skipped: " + HeadlessChromium.EXECUTABLE
-                + " is absent (apt-get install chromium; CI installs it)");
+        assumeChromium();
         textModel(MODEL, 3);
         awaitServing(MODEL, 3);
         try (HeadlessChromium browser = new HeadlessChromium(json, OUT, 1400, 1000)) {
@@ -74,9 +75,43 @@ class DashboardPageTest extends ServiceTest {
         }
     }
 
+    @Test
+    void predictsAnImageModelFromAChosenFile() throws Exception {
+        assumeChromium();
+        publisher().register(IMAGE_MODEL, images());
+        publisher().publish(IMAGE_MODEL, 1);
+        awaitServing(IMAGE_MODEL, 1);
+        Path dark = OUT.resolve("dark.png");
+        Path notAnImage = OUT.resolve("not-an-image.png");
+        Files.createDirectories(OUT);
+        Files.write(dark, TrainingSet.png(20));
+        Files.writeString(notAnImage, "plain text, not a picture");
+        try (HeadlessChromium browser = new HeadlessChromium(json, OUT, 1400, 1000)) {
+            browser.open(page + "#" + IMAGE_MODEL);
+            await().atMost(RENDER).until(() -> "v1".equals(text(browser, "#kpi-serving")));
+            assertTrue(browser.evaluate("document.getElementById('predict-text').hidden").asBoolean(), "text box hidden for images");
+
+            browser.chooseFile("#predict-image", notAnImage);
+            submitPrediction(browser, null);
+            await().atMost(RENDER).until(() -> browser.evaluate("!!document.getElementById('predict-error')").asBoolean());
+            assertTrue(text(browser, "#predict-error").contains("image"), "bad image shown: " + text(browser, "#predict-error"));
+
+            browser.chooseFile("#predict-image", dark);
+            submitPrediction(browser, null);
+            await().atMost(RENDER).until(() -> browser.evaluate("!!document.getElementById('predicted-label')").asBoolean());
+            assertEquals("dark", text(browser, "#predicted-label"));
+        }
+    }
+
+    private static void assumeChromium() {
+        assumeTrue(HeadlessChromium.installed(), "dashboard page test skipped: " + HeadlessChromium.EXECUTABLE
+                + " is absent (apt-get install chromium; CI installs it)");
+    }
+
+    /** Clears the last answer and submits the prediction form, with {@code text} in the text box unless null. */
     private static void submitPrediction(HeadlessChromium browser, String text) {
         browser.evaluate("document.getElementById('predict-result').replaceChildren();"
-                + "document.getElementById('predict-text').value = " + jsString(text) + ";"
+                + (text == null ? "" : "document.getElementById('predict-text').value = " + jsString(text) + ";")
                 + "document.getElementById('predict-button').click(); true");
     }
 
