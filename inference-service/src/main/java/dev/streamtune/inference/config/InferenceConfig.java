@@ -2,6 +2,7 @@ package dev.streamtune.inference.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.List;
 import java.util.Optional;
 
 /** Every setting of inference-service, prefix {@code inference}; each key is overridable by environment variable. */
@@ -33,6 +34,9 @@ public interface InferenceConfig {
 
     /** The built-in text encoder. */
     Text text();
+
+    /** The live dashboard ({@code /dashboard/}) and where it reads the trainers' figures. */
+    Dashboard dashboard();
 
     /** Who may call the admin endpoints. */
     interface Security {
@@ -91,5 +95,22 @@ public interface InferenceConfig {
          */
         @WithDefault("1")
         int intraOpThreads();
+    }
+
+    /** The live dashboard and where it reads the trainers' figures. */
+    interface Dashboard {
+        /**
+         * Base URLs of the trainer instances whose {@code GET /v1/training} the dashboard shows (samples/s, consumer
+         * lag, gate decisions), comma-separated; each instance reports the models it owns.
+         */
+        @WithDefault("http://127.0.0.1:8082")
+        List<String> trainerUrls();
+
+        /**
+         * How long one trainer may take to answer before the dashboard marks it unreachable, in milliseconds (a
+         * trainer's first answer took over a second on a loaded 2-core machine; later ones 30 to 60 ms).
+         */
+        @WithDefault("2000")
+        int trainerTimeoutMs();
     }
 }
