@@ -317,7 +317,9 @@ class WorkloadWiringTest {
         }
         Integer port = resolvePort(probe.getHttpGet().getPort(), c);
         if (port == null || port != service.httpPort()) {
-            problems.add(where + ": port " + probe.getHttpGet().getPort() + " is not " + service.httpPort());
+            IntOrString named = probe.getHttpGet().getPort();
+            problems.add(where + ": port " + (named == null ? null : named.getIntVal() != null ? named.getIntVal()
+                    : named.getStrVal()) + " is " + port + ", not " + service.httpPort());
         }
     }
 
