@@ -51,6 +51,29 @@ class ManifestModelTest {
     }
 
     @Test
+    void rejectsStrimziFieldThatV1Dropped() {
+        var e = assertThrows(ManifestReader.ManifestException.class,
+                () -> ManifestReader.read(Fixtures.path("bad/kafka-v1beta2-only-field.yaml")));
+        assertTrue(e.getMessage().contains("\"storage\""), e.getMessage());
+    }
+
+    @Test
+    void rejectsStrimziApiVersionThatStrimziOneNoLongerServes() {
+        var e = assertThrows(ManifestReader.ManifestException.class,
+                () -> ManifestReader.read(Fixtures.path("bad/topic-v1beta2.yaml")));
+        assertTrue(e.getMessage().contains("kafka.strimzi.io/v1beta2 KafkaTopic"), e.getMessage());
+    }
+
+    @Test
+    void readsStrimziVersionRanges() {
+        assertFalse(StrimziVersionFilter.includesVersion("v1beta2"));
+        assertFalse(StrimziVersionFilter.includesVersion("v1alpha1-v1beta2"));
+        assertTrue(StrimziVersionFilter.includesVersion("v1beta2+"));
+        assertTrue(StrimziVersionFilter.includesVersion("v1beta2-v1"));
+        assertTrue(StrimziVersionFilter.includesVersion("v1"));
+    }
+
+    @Test
     void rejectsValueOfWrongType() {
         var e = assertThrows(ManifestReader.ManifestException.class,
                 () -> ManifestReader.read(Fixtures.path("bad/deployment-wrong-type.yaml")));

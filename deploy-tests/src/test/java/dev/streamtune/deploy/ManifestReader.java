@@ -27,8 +27,12 @@ import java.util.TreeMap;
  */
 final class ManifestReader {
 
-    /** Strimzi 0.51's CRDs serve both versions from the same schema family; v1beta2 is deprecated, v1 is current. */
-    private static final List<String> STRIMZI_VERSIONS = List.of("v1", "v1beta2");
+    /**
+     * Strimzi API versions accepted. Strimzi 1.0 is the only release line that runs Kafka 4.1.2, and it serves only
+     * {@code v1} ({@code v1beta2} was removed). Its model classes need Java 21, so the checks use those of 0.51 (Java
+     * 17), which already describe {@code v1}; {@link StrimziVersionFilter} removes what {@code v1} dropped.
+     */
+    private static final List<String> STRIMZI_VERSIONS = List.of(StrimziVersionFilter.VERSION);
 
     private static final Map<String, Class<? extends HasMetadata>> MODELS = models();
 

@@ -3,6 +3,7 @@ package dev.streamtune.deploy;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerBuilder;
@@ -20,7 +21,8 @@ import java.util.List;
  * <p>Turning on {@link DeserializationFeature#FAIL_ON_UNKNOWN_PROPERTIES} alone is not enough: every fabric8 and
  * Strimzi model class has a {@code @JsonAnySetter} ({@code additionalProperties}) that swallows unknown fields. The
  * mapper therefore drops the any-setter of every bean, so an unknown field reaches Jackson's unknown-property
- * handling and fails with its name and path.
+ * handling and fails with its name and path. Strimzi properties and types that its {@code v1} API dropped are
+ * removed too ({@link StrimziVersionFilter}).
  */
 final class StrictYaml {
 
@@ -60,7 +62,14 @@ final class StrictYaml {
             public BeanDeserializerBuilder updateBuilder(DeserializationConfig config, BeanDescription description,
                     BeanDeserializerBuilder builder) {
                 builder.setAnySetter(null);
+                StrimziVersionFilter.removeAbsentProperties(description, builder);
                 return builder;
+            }
+
+            @Override
+            public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
+                    JsonDeserializer<?> deserializer) {
+                return StrimziVersionFilter.refuseAbsentType(description, deserializer);
             }
         });
         mapper.registerModule(noAnySetter);
