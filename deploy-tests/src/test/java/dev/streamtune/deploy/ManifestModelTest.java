@@ -38,30 +38,22 @@ class ManifestModelTest {
 
     @Test
     void rejectsMisspelledFieldInDeployment() {
-        var e = assertThrows(ManifestReader.ManifestException.class,
-                () -> ManifestReader.read(Fixtures.path("bad/deployment-misspelled-field.yaml")));
-        assertTrue(e.getMessage().contains("containerPorts"), e.getMessage());
+        assertRejected("bad/deployment-misspelled-field.yaml", "containerPorts");
     }
 
     @Test
     void rejectsMisspelledFieldInStrimziTopic() {
-        var e = assertThrows(ManifestReader.ManifestException.class,
-                () -> ManifestReader.read(Fixtures.path("bad/topic-misspelled-field.yaml")));
-        assertTrue(e.getMessage().contains("\"partition\""), e.getMessage());
+        assertRejected("bad/topic-misspelled-field.yaml", "\"partition\"");
     }
 
     @Test
     void rejectsStrimziFieldThatV1Dropped() {
-        var e = assertThrows(ManifestReader.ManifestException.class,
-                () -> ManifestReader.read(Fixtures.path("bad/kafka-v1beta2-only-field.yaml")));
-        assertTrue(e.getMessage().contains("\"storage\""), e.getMessage());
+        assertRejected("bad/kafka-v1beta2-only-field.yaml", "\"storage\"");
     }
 
     @Test
     void rejectsStrimziApiVersionThatStrimziOneNoLongerServes() {
-        var e = assertThrows(ManifestReader.ManifestException.class,
-                () -> ManifestReader.read(Fixtures.path("bad/topic-v1beta2.yaml")));
-        assertTrue(e.getMessage().contains("kafka.strimzi.io/v1beta2 KafkaTopic"), e.getMessage());
+        assertRejected("bad/topic-v1beta2.yaml", "kafka.strimzi.io/v1beta2 KafkaTopic");
     }
 
     @Test
@@ -75,16 +67,12 @@ class ManifestModelTest {
 
     @Test
     void rejectsValueOfWrongType() {
-        var e = assertThrows(ManifestReader.ManifestException.class,
-                () -> ManifestReader.read(Fixtures.path("bad/deployment-wrong-type.yaml")));
-        assertTrue(e.getMessage().contains("replicas"), e.getMessage());
+        assertRejected("bad/deployment-wrong-type.yaml", "replicas");
     }
 
     @Test
     void rejectsUnknownKind() {
-        var e = assertThrows(ManifestReader.ManifestException.class,
-                () -> ManifestReader.read(Fixtures.path("bad/unknown-kind.yaml")));
-        assertTrue(e.getMessage().contains("apps/v1 Deploymnet"), e.getMessage());
+        assertRejected("bad/unknown-kind.yaml", "apps/v1 Deploymnet");
     }
 
     @Test
@@ -102,6 +90,13 @@ class ManifestModelTest {
         assertEquals("streamtune/ingest-service", container.getImage());
         assertFalse(container.getPorts().isEmpty());
         assertTrue(container.getAdditionalProperties().isEmpty());
+    }
+
+    /** Reading the test file {@code resource} fails with a message that contains {@code expected}. */
+    private static void assertRejected(String resource, String expected) {
+        var e = assertThrows(ManifestReader.ManifestException.class,
+                () -> ManifestReader.read(Fixtures.path(resource)));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 
     /** Every YAML file and kustomization under {@code dir}. */
