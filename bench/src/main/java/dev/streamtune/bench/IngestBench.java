@@ -42,11 +42,11 @@ public final class IngestBench implements Benchmark {
         d.put("records", "200000");
         d.put("chunk", "50000");
         d.put("concurrency", "4");
-        d.put("rounds", "3");
-        d.put("warmup-records", "50000");
+        d.put("rounds", "5");
+        d.put("warmup-records", "400000");
         d.put("rate", "200");
         d.put("latency-seconds", "30");
-        d.put("latency-warmup-seconds", "5");
+        d.put("latency-warmup-seconds", "15");
         d.put("wordnet", WordnetGlosses.DEFAULT_NOUNS.toString());
         d.put("ingest-jar", "ingest-service/target/quarkus-app/quarkus-run.jar");
         d.put("ingest-heap", "1g");
@@ -129,14 +129,21 @@ public final class IngestBench implements Benchmark {
         for (int round = 1; round <= rounds; round++) {
             for (int k = 0; k < 2; k++) {
                 boolean restTurn = (k + round) % 2 == 1;
-                double cpuBefore = ProcessCpu.selfAndDescendants();
+                Map<String, Double> cpuBefore = ProcessCpu.selfAndDescendantsByProcess();
                 Throughput t = restTurn
                         ? rest.run("rest-ndjson", workload, chunk, concurrency)
                         : raw.run("raw-producer", workload, chunk);
-                double cpuMicros = (ProcessCpu.selfAndDescendants() - cpuBefore) * 1e6 / t.records();
+                Map<String, Double> cpuAfter = ProcessCpu.selfAndDescendantsByProcess();
+                StringBuilder split = new StringBuilder();
+                double cpuMicros = 0;
+                for (Map.Entry<String, Double> e : cpuAfter.entrySet()) {
+                    double us = (e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0.0)) * 1e6 / t.records();
+                    cpuMicros += us;
+                    split.append(String.format(java.util.Locale.ROOT, "%s%s %.1f", split.isEmpty() ? "" : ", ", e.getKey(), us));
+                }
                 cpuMicrosPerRecord.put(t, cpuMicros);
                 (restTurn ? viaRest : viaKafka).add(t);
-                System.out.printf("round %d: %s, %.1f CPU us per record%n", round, t, cpuMicros);
+                System.out.printf("round %d: %s, %.1f CPU us per record (%s)%n", round, t, cpuMicros, split);
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("round", round);
                 row.putAll(t.row());

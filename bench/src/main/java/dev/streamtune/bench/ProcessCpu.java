@@ -4,6 +4,8 @@ import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.util.Map;
+import java.util.TreeMap;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +37,30 @@ final class ProcessCpu {
                 return 0; // ended meanwhile
             }
         }).sum();
+    }
+
+    /**
+     * CPU seconds used so far by this JVM ({@code "bench"}) and by each process it started, keyed by pid and the
+     * last word of the command line (e.g. {@code "1234 quarkus-run.jar"}).
+     */
+    static Map<String, Double> selfAndDescendantsByProcess() {
+        Map<String, Double> cpu = new TreeMap<>();
+        cpu.put("bench", self());
+        ProcessHandle.current().descendants().forEach(p -> {
+            try {
+                String[] args = p.info().arguments().orElse(new String[] {"?"});
+                String main = args.length == 0 ? "?" : args[args.length - 1];
+                for (String a : args) {
+                    if (a.endsWith(".jar") || a.endsWith("Main")) {
+                        main = a.substring(a.lastIndexOf('/') + 1);
+                    }
+                }
+                cpu.put(p.pid() + " " + main, of(p.pid()));
+            } catch (RuntimeException e) {
+                // ended meanwhile
+            }
+        });
+        return cpu;
     }
 
     /** CPU seconds used so far by process {@code pid} ({@code utime + stime} of {@code /proc/PID/stat}). */

@@ -65,7 +65,8 @@ final class RawProducerLoad implements AutoCloseable {
 
     /**
      * The producer settings the baseline uses unless overridden: the ingest service's defaults
-     * ({@code ingest.kafka.*} and its KafkaClientConfig): acks=all, idempotence, lz4, linger 1 ms, 256 KiB batches.
+     * for bulk writes ({@code ingest.kafka.*} and its KafkaClientConfig): acks=all, idempotence, lz4, linger 100 ms
+     * ({@code ingest.kafka.bulk-linger-ms}), 256 KiB batches.
      */
     static Map<String, Object> defaults(String bootstrap) {
         Map<String, Object> c = new HashMap<>();
@@ -74,7 +75,7 @@ final class RawProducerLoad implements AutoCloseable {
         c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         c.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
         c.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        c.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+        c.put(ProducerConfig.LINGER_MS_CONFIG, "100");
         c.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
         c.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(32L * 1024 * 1024));
         return c;

@@ -66,9 +66,17 @@ public interface IngestConfig {
         @WithDefault("5m")
         Duration transactionTimeout();
 
-        /** {@code linger.ms} of the producers: small, so a single sample is not held back. */
+        /** {@code linger.ms} of the producer of single samples: small, so a single sample is not held back. */
         @WithDefault("1")
         int lingerMs();
+
+        /**
+         * {@code linger.ms} of the transactional producers (JSON batches and NDJSON): long enough for batches to
+         * fill while a request is still parsing lines, so that Kafka gets few large compressed batches instead of
+         * many small ones. The commit sends what still lingers at once, so this does not delay the answer.
+         */
+        @WithDefault("100")
+        int bulkLingerMs();
 
         /** Producer compression: {@code lz4}, {@code zstd}, {@code gzip}, {@code snappy} or {@code none}. */
         @WithDefault("lz4")

@@ -15,8 +15,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * The Kafka client settings of the service: the {@code kafka.*} properties of the application (bootstrap servers,
  * security) plus explicit producer, consumer and admin settings derived from {@link IngestConfig}.
  *
- * <p>Producers: {@code acks=all} and idempotence (no loss, no duplicates on retry), a small {@code linger.ms},
- * compression, and {@code max.block.ms} / {@code delivery.timeout.ms} bounded by
+ * <p>Producers: {@code acks=all} and idempotence (no loss, no duplicates on retry), a small {@code linger.ms} for
+ * single samples and a longer one for bulk transactions, compression, and {@code max.block.ms} / {@code delivery.timeout.ms} bounded by
  * {@code ingest.kafka.request-timeout} so that a request fails in about that time when Kafka is down.
  */
 @ApplicationScoped
@@ -48,6 +48,7 @@ public class KafkaClientConfig {
         p.put(ProducerConfig.CLIENT_ID_CONFIG, id);
         p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, id);
         p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) kafka.transactionTimeout().toMillis());
+        lingerWithin(p, kafka.bulkLingerMs());
         return p;
     }
 
@@ -80,7 +81,6 @@ public class KafkaClientConfig {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        p.put(ProducerConfig.LINGER_MS_CONFIG, kafka.lingerMs());
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_BYTES);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, kafka.compression());
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicLayout.SAMPLES_MAX_MESSAGE_BYTES);
@@ -88,8 +88,15 @@ public class KafkaClientConfig {
         // A request may wait this long for metadata or buffer space, and a record this long for its ack.
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
-        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1, timeout - kafka.lingerMs()));
         p.put(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+        lingerWithin(p, kafka.lingerMs());
         return p;
+    }
+
+    /** Sets {@code linger.ms}, and the request timeout so that linger + request fits the delivery timeout. */
+    private void lingerWithin(Map<String, Object> p, int lingerMs) {
+        int timeout = (int) kafka.requestTimeout().toMillis();
+        p.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1, timeout - lingerMs));
     }
 }
