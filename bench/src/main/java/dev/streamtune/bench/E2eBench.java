@@ -42,8 +42,8 @@ public final class E2eBench implements Benchmark {
     @Override
     public void run(BenchReport report, String[] argv) throws Exception {
         BenchArgs args = BenchArgs.parse(argv, Map.of("seconds", "30", "rate", "10", "publish-seconds", "1",
-                "max-forgetting", "0.05", "probe-ms", "50", "warmup-per-class", "40", "root", ".",
-                "trainer-poll-ms", "200", "settle-seconds", "30"));
+                "max-forgetting", "0.05", "probe-ms", "100", "warmup-per-class", "40", "root", ".",
+                "trainer-poll-ms", "200", "settle-seconds", "30", "trainer-threads", "1"));
         double publishSeconds = args.positive("publish-seconds");
         double rate = args.positive("rate");
         int probeMs = args.integer("probe-ms", 1);
@@ -60,14 +60,17 @@ public final class E2eBench implements Benchmark {
         Topics topics = Topics.defaults();
         Map<String, Freshness.Position> positions = new ConcurrentHashMap<>();
         Map<Long, VersionInfo> versions = new ConcurrentHashMap<>();
+        Map<String, Long> sampleReadAt = new ConcurrentHashMap<>();
+        Map<Long, Long> versionReadAt = new ConcurrentHashMap<>();
         try (KafkaBroker broker = KafkaBrokers.start("forked");
                 LocalStack stack = LocalStack.start(broker.bootstrapServers(), Path.of(args.text("root")),
                         Path.of("target/bench/e2e-logs"), Map.of(Service.TRAINER,
-                                Map.of("trainer.consume.max-wait-ms", args.text("trainer-poll-ms"))));
+                                Map.of("trainer.consume.max-wait-ms", args.text("trainer-poll-ms"),
+                                        "ai.djl.pytorch.num_threads", args.text("trainer-threads"))));
                 TopicFollower sampleFeed = new TopicFollower(broker.bootstrapServers(), topics.samples(), "bench-samples",
-                        r -> onSample(model, r.value(), r.partition(), r.offset(), positions));
+                        r -> onSample(model, r.value(), r.partition(), r.offset(), positions, sampleReadAt));
                 TopicFollower versionFeed = new TopicFollower(broker.bootstrapServers(), topics.modelVersions(), "bench-versions",
-                        r -> onVersion(model, r.value(), versions))) {
+                        r -> onVersion(model, r.value(), versions, versionReadAt))) {
             StackClient client = stack.client();
             register(client, model, publishSeconds, Double.parseDouble(args.text("max-forgetting")));
             long warmStart = System.nanoTime();
@@ -96,6 +99,8 @@ public final class E2eBench implements Benchmark {
             double publishP50 = client.trainerMetric("streamtune_trainer_publish_latency_seconds", "quantile=\"0.5\"") * 1000;
             long rejected = client.training(model).map(t -> t.path("rejectedCandidates").asLong()).orElse(-1L);
             report(report, outcome, sent.size(), publishSeconds, publishP50, rejected, versions.size(), probes.size());
+            stages(report, outcome, sent, sampleReadAt, versions, versionReadAt);
+            trainerBreakdown(report, client);
         }
     }
 
@@ -107,22 +112,25 @@ public final class E2eBench implements Benchmark {
         client.register(spec);
     }
 
-    private void onSample(String model, byte[] value, int partition, long offset, Map<String, Freshness.Position> positions) {
+    private void onSample(String model, byte[] value, int partition, long offset, Map<String, Freshness.Position> positions,
+            Map<String, Long> readAt) {
         try {
             SampleRecord s = json.readValue(value, SampleRecord.class);
             if (model.equals(s.model())) {
                 positions.put(s.id(), new Freshness.Position(partition, offset));
+                readAt.putIfAbsent(s.id(), System.currentTimeMillis());
             }
         } catch (IOException e) {
             throw new IllegalStateException("unreadable sample record at " + partition + "@" + offset, e);
         }
     }
 
-    private void onVersion(String model, byte[] value, Map<Long, VersionInfo> versions) {
+    private void onVersion(String model, byte[] value, Map<Long, VersionInfo> versions, Map<Long, Long> readAt) {
         try {
             VersionInfo v = json.readValue(VersionEnvelope.decode(value).infoJson(), VersionInfo.class);
             if (model.equals(v.model())) {
                 versions.put(v.version(), v);
+                readAt.putIfAbsent(v.version(), System.currentTimeMillis());
             }
         } catch (IOException e) {
             throw new IllegalStateException("unreadable version record", e);
@@ -157,14 +165,7 @@ public final class E2eBench implements Benchmark {
         if (outcome.served().isEmpty()) {
             throw new IllegalStateException("none of the " + sent + " samples was served by a version that includes it");
         }
-        long[] toServed = outcome.served().stream().mapToLong(Freshness.Result::toServedNanos).toArray();
-        long[] toPublished = outcome.served().stream().mapToLong(r -> r.toPublishedMillis() * 1_000_000).toArray();
-        long[] publishedToServed = outcome.served().stream()
-                .mapToLong(r -> r.toServedNanos() - r.toPublishedMillis() * 1_000_000).toArray();
-        LatencyStats fresh = new LatencyStats(toServed);
-        row(report, "202 -> first prediction by a version including it (freshness)", fresh);
-        row(report, "202 -> that version published (createdAt)", new LatencyStats(toPublished));
-        row(report, "published -> first prediction by it", new LatencyStats(publishedToServed));
+        LatencyStats fresh = new LatencyStats(outcome.served().stream().mapToLong(Freshness.Result::toServedNanos).toArray());
         double p50 = fresh.percentileMillis(0.5);
         double p95 = fresh.percentileMillis(0.95);
         double intervalMs = publishSeconds * 1000;
@@ -183,6 +184,50 @@ public final class E2eBench implements Benchmark {
         report.environment("predictions", probeCount);
         report.environment("not_served", outcome.notServed().size());
         MachineLoad.record(report, "load_avg_1m");
+    }
+
+    /**
+     * Where the time goes, per sample (wall clocks of one machine, in ms): until a read_committed consumer can
+     * read the sample, until the trainer creates the first version including it, until that version's record can
+     * be read (transaction commit), until the first prediction by it (inference verifies, loads, swaps).
+     */
+    private static void stages(BenchReport report, Freshness.Outcome outcome, List<Freshness.Sent> sent, Map<String, Long> sampleReadAt,
+            Map<Long, VersionInfo> versions, Map<Long, Long> versionReadAt) {
+        Map<String, Freshness.Sent> byId = new LinkedHashMap<>();
+        sent.forEach(s -> byId.put(s.id(), s));
+        int n = outcome.served().size();
+        long[][] stage = new long[5][n];
+        for (int i = 0; i < n; i++) {
+            Freshness.Result r = outcome.served().get(i);
+            Freshness.Sent s = byId.get(r.id());
+            long accepted = s.acceptedMillis();
+            long created = versions.get(r.version()).createdAt();
+            long versionRead = versionReadAt.get(r.version());
+            long served = accepted + r.toServedNanos() / 1_000_000;
+            stage[0][i] = sampleReadAt.getOrDefault(r.id(), accepted) - accepted;
+            stage[1][i] = r.toPublishedMillis();
+            stage[2][i] = versionRead - created;
+            stage[3][i] = served - versionRead;
+            stage[4][i] = r.toServedNanos() / 1_000_000;
+        }
+        String[] names = {"202 -> sample readable (read_committed)", "202 -> trainer creates the first version including it",
+            "version created -> its record readable (commit)", "version readable -> first prediction by it",
+            "202 -> first prediction by a version including it (freshness)"};
+        for (int k = 0; k < names.length; k++) {
+            long[] nanos = java.util.Arrays.stream(stage[k]).map(ms -> ms * 1_000_000).toArray();
+            row(report, names[k], new LatencyStats(nanos));
+        }
+    }
+
+    /** Where the trainer's time goes (its own timers): commit of each transaction, training per sample. */
+    private static void trainerBreakdown(BenchReport report, StackClient client) throws IOException, InterruptedException {
+        double commitP50 = client.trainerMetric("streamtune_trainer_commit_seconds", "quantile=\"0.5\"") * 1000;
+        double trainSeconds = client.trainerMetric("streamtune_trainer_train_batch_seconds_sum", "");
+        double trained = client.trainerMetric("streamtune_trainer_samples_trained_total", "");
+        double batches = client.trainerMetric("streamtune_trainer_train_batch_seconds_count", "");
+        report.result("trainer_commit_p50_ms", commitP50);
+        report.result("trainer_train_ms_per_sample", trainSeconds * 1000 / trained);
+        report.environment("trainer_samples_per_batch", trained / batches);
     }
 
     private static void row(BenchReport report, String what, LatencyStats s) {

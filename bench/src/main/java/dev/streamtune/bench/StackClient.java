@@ -93,11 +93,14 @@ public final class StackClient {
         return r.statusCode() == 404 ? Optional.empty() : Optional.of(body(r, 200));
     }
 
-    /** Predicts one text; empty while no version of the model is served (404 or 503). */
+    /**
+     * Predicts one text; empty when inference has no answer now: unknown model (404), no servable version yet
+     * (409), loading or overloaded (503).
+     */
     public Optional<Prediction> predict(String model, String text) throws IOException, InterruptedException {
         ObjectNode req = json.createObjectNode().put("text", text);
         HttpResponse<String> r = send(post(inference, "/v1/models/" + model + "/predict", req));
-        if (r.statusCode() == 404 || r.statusCode() == 503) {
+        if (r.statusCode() == 404 || r.statusCode() == 409 || r.statusCode() == 503) {
             return Optional.empty();
         }
         JsonNode b = body(r, 200);
