@@ -31,13 +31,12 @@ public final class DemoMain {
     /** A text the demo predicts at the end (not a WordNet gloss). */
     static final String PROBE_TEXT = "a small domesticated carnivorous mammal with soft fur and retractable claws";
     private static final int BATCH = 20;
-    private static final Duration CATCH_UP = Duration.ofSeconds(90);
+    private static final Duration STALL = Duration.ofSeconds(60);
+    private static final long SEED = 42;
 
     private final BenchArgs args;
     private final StackClient client;
     private final String model;
-    /** Epoch millis just before the last batch was sent (ingest stamps samples later), 0 when nothing was sent. */
-    private long lastSentAtMillis;
 
     private DemoMain(BenchArgs args, StackClient client) {
         this.args = args;
@@ -91,24 +90,29 @@ public final class DemoMain {
 
     private void run() throws IOException, InterruptedException {
         DemoGlosses glosses = DemoGlosses.open(Path.of(args.text("wordnet-dir")));
-        List<StackClient.Sample> samples = glosses.samples(0, Math.min(args.integer("per-class", 1), glosses.smallestClass()), 42);
+        int perClass = Math.min(args.integer("per-class", 1), glosses.smallestClass());
+        // the first N of each class's fixed shuffled order: a smaller N streams a subset of a larger one
+        List<StackClient.Sample> samples = glosses.samples(0, perClass, SEED);
         System.out.printf("%nDemo model '%s': MiniLM (frozen) + a trained head, %d WordNet noun classes%n", model,
                 DemoGlosses.CLASSES.size());
         System.out.println("Data: " + glosses.source());
         boolean existed = ensureRegistered();
         Path stateFile = Path.of(args.text("state-file"));
         Properties state = readState(stateFile);
-        boolean streamedBefore = existed && model.equals(state.getProperty("model"))
-                && Integer.toString(samples.size()).equals(state.getProperty("samples"));
+        int streamedPerClass = model.equals(state.getProperty("model")) ? perClassIn(state) : 0;
+        boolean streamedBefore = existed && streamedPerClass >= perClass;
         String mode = args.text("stream");
+        long baseline = handledSoFar();
+        int sent = 0;
         if (mode.equals("never") || (mode.equals("auto") && streamedBefore)) {
             System.out.printf("Not streaming: %s%n", mode.equals("never") ? "--stream never"
                     : "an earlier run streamed these " + samples.size() + " glosses (" + stateFile + "); ./streamtune demo sends them again");
         } else {
             stream(samples);
-            writeState(stateFile, samples.size(), glosses.source());
+            sent = samples.size();
+            writeState(stateFile, Math.max(perClass, existed ? streamedPerClass : 0), glosses.source());
         }
-        awaitServed();
+        awaitServed(baseline, sent);
         printTryIt();
     }
 
@@ -140,7 +144,6 @@ public final class DemoMain {
         bar.update(0);
         while (sent < samples.size()) {
             List<StackClient.Sample> batch = samples.subList(sent, Math.min(samples.size(), sent + BATCH));
-            lastSentAtMillis = System.currentTimeMillis();
             client.send(model, batch);
             sent += batch.size();
             bar.update(sent);
@@ -154,44 +157,63 @@ public final class DemoMain {
     }
 
     /**
-     * Waits until inference serves the trainer's last version, the trainer has consumed everything, and (when this
-     * run sent samples) the served version includes the last of them; prints what is served.
+     * Shows the trainer working through what was sent (samples trained or skipped as duplicates since the demo
+     * started) and waits until inference serves a version that includes everything trained; gives up when
+     * nothing moves for {@link #STALL}.
      */
-    private void awaitServed() throws IOException, InterruptedException {
-        System.out.println("Waiting for the trainer to train them and inference to serve the newest version ...");
-        long deadline = System.nanoTime() + CATCH_UP.toNanos();
-        JsonNode served = null;
-        while (System.nanoTime() < deadline) {
-            Optional<JsonNode> training = client.training(model);
-            Optional<JsonNode> versions = client.versions(model);
-            long servingVersion = versions.map(v -> v.path("servingVersion").asLong()).orElse(0L);
-            if (training.isPresent() && servingVersion > 0 && training.get().path("consumerLag").asLong() == 0
-                    && training.get().path("lastVersion").asLong() == servingVersion) {
-                JsonNode v = versionNode(versions.get(), servingVersion);
-                if (v.path("newestSampleAt").asLong() >= lastSentAtMillis) {
-                    served = v;
-                    break;
+    private void awaitServed(long baseline, int sent) throws IOException, InterruptedException {
+        System.out.println("Training (trainer-service) and serving (inference-service):");
+        ProgressBar bar = sent > 0 ? new ProgressBar(sent, "trained", System.out, System.console() != null) : null;
+        long lastProgress = -1;
+        long lastMove = System.nanoTime();
+        while (System.nanoTime() - lastMove < STALL.toNanos()) {
+            JsonNode training = client.training(model).orElse(null);
+            JsonNode versions = client.versions(model).orElse(null);
+            long progress = training == null ? 0 : Math.min(sent, handled(training) - baseline);
+            if (progress != lastProgress) {
+                lastProgress = progress;
+                lastMove = System.nanoTime();
+                if (bar != null) {
+                    bar.update(Math.max(0, progress));
                 }
+            }
+            JsonNode served = versions == null ? null : versionNode(versions, versions.path("servingVersion").asLong());
+            // nothing sent: the trainer loads the model only when samples come, inference serves what exists
+            boolean caughtUp = sent == 0 || training != null && progress >= sent && training.path("consumerLag").asLong() == 0
+                    && served != null && served.path("cumulativeSamples").asLong() == training.path("samplesTrained").asLong();
+            if (caughtUp && served != null) {
+                if (bar != null) {
+                    bar.finish(sent);
+                }
+                System.out.printf(Locale.ROOT, "Serving version %d of '%s': trained on %,d samples, holdout accuracy %.3f%n",
+                        served.path("version").asLong(), model, served.path("cumulativeSamples").asLong(),
+                        served.path("metrics").path("accuracy").asDouble());
+                return;
             }
             Thread.sleep(500);
         }
-        if (served == null) {
-            System.out.printf("Not caught up after %d s; training goes on (GET %s/v1/models/%s/training shows progress)%n",
-                    CATCH_UP.toSeconds(), args.text("trainer"), model);
-            return;
-        }
-        System.out.printf(Locale.ROOT, "Serving version %d of '%s': trained on %,d samples, holdout accuracy %.3f%n",
-                served.path("version").asLong(), model, served.path("cumulativeSamples").asLong(),
-                served.path("metrics").path("accuracy").asDouble());
+        System.out.printf("%nNo training progress for %d s; training goes on (GET %s/v1/models/%s/training shows it)%n",
+                STALL.toSeconds(), args.text("trainer"), model);
     }
 
+    /** Samples the trainer has handled for the model: trained, or skipped as re-sent duplicates. */
+    private static long handled(JsonNode training) {
+        return training.path("samplesTrained").asLong() + training.path("duplicatesSkipped").asLong();
+    }
+
+    /** What the trainer had handled before this run sent anything (0 when it does not know the model yet). */
+    private long handledSoFar() throws IOException, InterruptedException {
+        return client.training(model).map(DemoMain::handled).orElse(0L);
+    }
+
+    /** The entry of {@code version} in inference's versions answer, or null. */
     private static JsonNode versionNode(JsonNode versions, long version) {
         for (JsonNode v : versions.path("versions")) {
             if (v.path("version").asLong() == version) {
                 return v;
             }
         }
-        return versions;
+        return null;
     }
 
     private void printTryIt() throws IOException, InterruptedException {
@@ -214,10 +236,19 @@ public final class DemoMain {
         return p;
     }
 
-    private void writeState(Path file, int samples, String source) throws IOException {
+    /** The per-class count a state file records, 0 when it records none or something unreadable. */
+    private static int perClassIn(Properties state) {
+        try {
+            return Integer.parseInt(state.getProperty("per-class", "0").trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private void writeState(Path file, int perClass, String source) throws IOException {
         Properties p = new Properties();
         p.setProperty("model", model);
-        p.setProperty("samples", Integer.toString(samples));
+        p.setProperty("per-class", Integer.toString(perClass));
         p.setProperty("source", source);
         if (file.toAbsolutePath().getParent() != null) {
             Files.createDirectories(file.toAbsolutePath().getParent());
