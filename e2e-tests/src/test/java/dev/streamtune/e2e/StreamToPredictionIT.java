@@ -33,11 +33,11 @@ import org.junit.jupiter.api.Test;
 class StreamToPredictionIT {
 
     /**
-     * Accuracy the served version must reach on held-out glosses of the 6 classes (chance: 1/6 = 0.17). Measured
-     * on this machine with 150 training glosses per class: 0.?? (see the README); the floor leaves room for
-     * the variation between runs.
+     * Accuracy the served version must reach on 240 held-out glosses of the 6 classes (chance: 1/6 = 0.17).
+     * Measured with 150 training glosses per class: 0.888 and 0.892 in two runs; one standard error of a
+     * 240-sample accuracy near 0.89 is 0.02, so 0.80 fails only when learning or serving is really broken.
      */
-    static final double ACCURACY_FLOOR = 0.70;
+    static final double ACCURACY_FLOOR = 0.80;
     private static final int TRAIN_PER_CLASS = 150;
     private static final int TEST_PER_CLASS = 40;
 
