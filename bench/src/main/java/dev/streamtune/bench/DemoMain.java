@@ -4,17 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * The demo of {@code ./streamtune up}: registers a text model on MiniLM through ingest's REST API, streams real
@@ -97,20 +93,19 @@ public final class DemoMain {
                 DemoGlosses.CLASSES.size());
         System.out.println("Data: " + glosses.source());
         boolean existed = ensureRegistered();
-        Path stateFile = Path.of(args.text("state-file"));
-        Properties state = readState(stateFile);
-        int streamedPerClass = model.equals(state.getProperty("model")) ? perClassIn(state) : 0;
+        DemoState state = new DemoState(Path.of(args.text("state-file")));
+        int streamedPerClass = existed ? state.streamedPerClass(model) : 0;
         boolean streamedBefore = existed && streamedPerClass >= perClass;
         String mode = args.text("stream");
         long baseline = handledSoFar();
         int sent = 0;
         if (mode.equals("never") || (mode.equals("auto") && streamedBefore)) {
             System.out.printf("Not streaming: %s%n", mode.equals("never") ? "--stream never"
-                    : "an earlier run streamed these " + samples.size() + " glosses (" + stateFile + "); ./streamtune demo sends them again");
+                    : "an earlier run streamed these " + samples.size() + " glosses (" + state.file() + "); ./streamtune demo sends them again");
         } else {
             stream(samples);
             sent = samples.size();
-            writeState(stateFile, Math.max(perClass, existed ? streamedPerClass : 0), glosses.source());
+            state.streamed(model, Math.max(perClass, streamedPerClass), glosses.source());
         }
         awaitServed(baseline, sent);
         printTryIt();
@@ -224,37 +219,5 @@ public final class DemoMain {
                 args.text("inference"), model, body);
         Optional<StackClient.Prediction> p = client.predict(model, PROBE_TEXT);
         p.ifPresent(pr -> System.out.printf("  -> \"%s\" (version %d)%n", pr.label(), pr.modelVersion()));
-    }
-
-    private static Properties readState(Path file) throws IOException {
-        Properties p = new Properties();
-        if (Files.isRegularFile(file)) {
-            try (InputStream in = Files.newInputStream(file)) {
-                p.load(in);
-            }
-        }
-        return p;
-    }
-
-    /** The per-class count a state file records, 0 when it records none or something unreadable. */
-    private static int perClassIn(Properties state) {
-        try {
-            return Integer.parseInt(state.getProperty("per-class", "0").trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    private void writeState(Path file, int perClass, String source) throws IOException {
-        Properties p = new Properties();
-        p.setProperty("model", model);
-        p.setProperty("per-class", Integer.toString(perClass));
-        p.setProperty("source", source);
-        if (file.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        }
-        try (OutputStream out = Files.newOutputStream(file)) {
-            p.store(out, "written by ./streamtune up's demo: the glosses it streamed");
-        }
     }
 }
