@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * A StreamTune service (a Quarkus fast-jar) run as a child process for a benchmark. It is destroyed by
  * {@link #close()}, and by a shutdown hook if the benchmark JVM ends first (e.g. on Ctrl-C).
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
@@ -40,7 +40,7 @@ final class ServiceProcess implements AutoCloseable {
      *
      * @throws IllegalStateException with the end of the log when the process exits or is not ready in time
      */
-    static ServiceProcess start(String name, Path jar, List<String> jvmOptions, Map<String, String> env, Path log,
+    public static ServiceProcess start(String name, Path jar, List<String> jvmOptions, Map<String, String> env, Path log,
                                 URI readyUrl, Duration timeout) throws IOException, InterruptedException {
         requireJar(name, jar);
         List<String> cmd = new ArrayList<>();
@@ -63,7 +63,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Fails with a clear message, before anything is started, when {@code jar} is not built. */
-    static void requireJar(String name, Path jar) {
+    public static void requireJar(String name, Path jar) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(name + " jar " + jar.toAbsolutePath()
                     + " does not exist; build it with: ./mvnw -B -q install -DskipTests");
@@ -95,7 +95,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** The last lines of the process's log. */
-    String tail() {
+    public String tail() {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
@@ -104,7 +104,7 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
