@@ -46,7 +46,7 @@ public final class SplitFashionBench implements Benchmark {
 
     @Override
     public void run(BenchReport report, String[] args) throws Exception {
-        BenchArgs opts = BenchArgs.parse(args, Map.of("train-per-class", "1000", "epochs", "1", "batch", "32",
+        BenchArgs opts = BenchArgs.parse(args, Map.of("train-per-class", "2000", "epochs", "1", "batch", "32",
                 "replay-batch", "32", "buffers", "200,500", "policy", "reservoir", "optimizer", "sgd", "lr", "0.05",
                 "seed", "42"));
         int perClass = opts.integer("train-per-class", 0);
