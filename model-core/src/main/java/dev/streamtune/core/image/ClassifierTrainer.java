@@ -4,6 +4,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -116,12 +117,20 @@ public final class ClassifierTrainer {
 
     /** One optimizer step; returns {mean loss, correct predictions}. */
     private static float[] step(Trainer trainer, TensorSet data, int[] order, int from, int n) {
+        long[] labels = new long[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = data.labels()[order[from + i]];
+        }
+        return step(trainer, data.gather(order, from, n), data.batchShape(n), labels);
+    }
+
+    /**
+     * One optimizer step of softmax cross-entropy on a batch of {@code values} shaped {@code shape} with
+     * {@code labels}; returns {mean loss, correct predictions}.
+     */
+    static float[] step(Trainer trainer, float[] values, Shape shape, long[] labels) {
         try (NDManager batch = trainer.getManager().newSubManager()) {
-            NDArray x = batch.create(data.gather(order, from, n), data.batchShape(n));
-            long[] labels = new long[n];
-            for (int i = 0; i < n; i++) {
-                labels[i] = data.labels()[order[from + i]];
-            }
+            NDArray x = batch.create(values, shape);
             NDArray y = batch.create(labels);
             float loss;
             long correct;
@@ -137,7 +146,7 @@ public final class ClassifierTrainer {
         }
     }
 
-    private static void shuffle(int[] order, Random random) {
+    static void shuffle(int[] order, Random random) {
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = order[i];

@@ -47,6 +47,44 @@ public record LabeledImages(byte[] pixels, int[] labels, int rows, int cols) {
      * becomes a task with labels {@code 0..last-first}; order is kept.
      */
     public LabeledImages classRange(int first, int last) {
+        return select(indicesOfClasses(first, last), first);
+    }
+
+    /** The images whose label lies in {@code [first, last]}, labels and order kept (no relabelling). */
+    public LabeledImages ofClasses(int first, int last) {
+        return select(indicesOfClasses(first, last), 0);
+    }
+
+    /**
+     * All images of {@code parts} (which must share one image size), part after part, labels kept.
+     *
+     * @throws IllegalArgumentException for no parts or parts of different image sizes
+     */
+    public static LabeledImages concat(List<LabeledImages> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("nothing to concatenate");
+        }
+        LabeledImages first = parts.get(0);
+        int total = 0;
+        for (LabeledImages part : parts) {
+            if (part.rows != first.rows || part.cols != first.cols) {
+                throw new IllegalArgumentException("cannot concatenate " + part.rows + "x" + part.cols + " images with "
+                        + first.rows + "x" + first.cols + " images");
+            }
+            total += part.size();
+        }
+        byte[] px = new byte[total * first.imageSize()];
+        int[] lab = new int[total];
+        int at = 0;
+        for (LabeledImages part : parts) {
+            System.arraycopy(part.pixels, 0, px, at * first.imageSize(), part.pixels.length);
+            System.arraycopy(part.labels, 0, lab, at, part.size());
+            at += part.size();
+        }
+        return new LabeledImages(px, lab, first.rows, first.cols);
+    }
+
+    private List<Integer> indicesOfClasses(int first, int last) {
         if (first > last) {
             throw new IllegalArgumentException("empty class range " + first + ".." + last);
         }
@@ -56,7 +94,7 @@ public record LabeledImages(byte[] pixels, int[] labels, int rows, int cols) {
                 kept.add(i);
             }
         }
-        return select(kept, first);
+        return kept;
     }
 
     /**

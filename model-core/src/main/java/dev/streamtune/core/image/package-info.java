@@ -13,6 +13,10 @@
  *   <li>{@link dev.streamtune.core.image.FashionCnnStore} / {@link dev.streamtune.core.image.FashionCnnBackbone}:
  *       the pretrained feature extractor saved as a verified backbone folder and served as backbone
  *       {@code fashion-cnn}; {@link dev.streamtune.core.image.PretrainMain} creates it.
+ *   <li>{@link dev.streamtune.core.image.ClassIncrementalSplit}, {@link dev.streamtune.core.image.ContinualImageTrainer}
+ *       and {@link dev.streamtune.core.image.ClassIncrementalRunner}: class-incremental streams of images (Split
+ *       Fashion-MNIST) learned end to end, with replay of raw images
+ *       ({@link dev.streamtune.core.replay.ImageReplayBuffer}), against naive and joint training.
  * </ul>
  */
 package dev.streamtune.core.image;

@@ -54,24 +54,36 @@ public final class ReplayBuffer {
      *     NaN/infinite values (the buffer is unchanged)
      */
     public boolean offer(String id, float[] vector, int label) {
+        return offerToSlot(id, vector, label) >= 0;
+    }
+
+    /**
+     * Like {@link #offer}, but says where the sample went, so that a caller can keep more per sample (e.g. raw
+     * pixels) in arrays parallel to the slots.
+     *
+     * @return the slot now holding the sample, or -1 when the policy did not keep it
+     * @throws IllegalArgumentException as {@link #offer} does
+     */
+    public int offerToSlot(String id, float[] vector, int label) {
         validate(id, vector, label);
         seen++;
         counts.countSeen(label);
         if (store.size() < store.capacity()) {
-            slotsByClass.add(label, store.append(id, vector, label));
+            int slot = store.append(id, vector, label);
+            slotsByClass.add(label, slot);
             counts.add(label);
-            return true;
+            return slot;
         }
         int slot = policy == ReplayPolicy.RESERVOIR ? reservoirSlot() : classBalancedSlot(label);
         if (slot < 0) {
-            return false;
+            return -1;
         }
         counts.remove(store.label(slot));
         slotsByClass.remove(store.label(slot), slot);
         store.replace(slot, id, vector, label);
         counts.add(label);
         slotsByClass.add(label, slot);
-        return true;
+        return slot;
     }
 
     /**
@@ -82,6 +94,22 @@ public final class ReplayBuffer {
      * @return how many were drawn: {@code min(k, size())}
      */
     public int sample(int k, float[] features, int[] labels) {
+        int[] chosen = sampleSlots(k);
+        int n = chosen.length;
+        for (int i = 0; i < n; i++) {
+            store.copyFeatures(chosen[i], features, i * store.dimension());
+            labels[i] = store.label(chosen[i]);
+        }
+        return n;
+    }
+
+    /**
+     * Draws up to {@code k} distinct occupied slots uniformly at random (Floyd's algorithm); {@link #sample} copies
+     * out the samples of exactly these slots.
+     *
+     * @return {@code min(k, size())} slot numbers
+     */
+    public int[] sampleSlots(int k) {
         int n = Math.min(k, store.size());
         int[] chosen = new int[n];
         int count = 0;
@@ -90,11 +118,7 @@ public final class ReplayBuffer {
             chosen[count] = contains(chosen, count, t) ? j : t;
             count++;
         }
-        for (int i = 0; i < n; i++) {
-            store.copyFeatures(chosen[i], features, i * store.dimension());
-            labels[i] = store.label(chosen[i]);
-        }
-        return n;
+        return chosen;
     }
 
     public ReplayPolicy policy() {
