@@ -68,7 +68,7 @@ public class ModelRegistry {
             }
             ModelSpec spec = new ModelSpec(draft.name(), draft.task(), draft.backbone(), draft.strategy(),
                     draft.labels(), draft.replay(), draft.publish(), current == null ? 1 : current.revision() + 1,
-                    clock.millis());
+                    clock.millis(), draft.tuning());
             RecordMetadata written = producer.sendAll(List.of(toKafka(spec)), deadline).get(0);
             awaitInView(written, deadline);
             metrics.registered(current == null);
