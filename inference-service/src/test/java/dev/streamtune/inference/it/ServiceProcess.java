@@ -35,11 +35,12 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code module}'s packaged service with {@code props} as system properties.
+     * Starts {@code module}'s packaged service with {@code props} as system properties, without waiting for it
+     * (several services start side by side; then {@link #awaitReady}).
      *
      * @throws IllegalStateException when the module is not packaged (run {@code verify} over the three services)
      */
-    static ServiceProcess start(String module, String bootstrap, Map<String, String> props) throws IOException {
+    static ServiceProcess launch(String module, String bootstrap, Map<String, String> props) throws IOException {
         Path jar = Path.of("..", module, "target", "quarkus-app", "quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath().normalize() + " is missing: package " + module
@@ -63,17 +64,11 @@ final class ServiceProcess implements AutoCloseable {
         if (cache != null) {
             pb.environment().put("DJL_CACHE_DIR", cache);
         }
-        ServiceProcess service = new ServiceProcess(module, pb.start(), port, log);
-        try {
-            service.awaitReady(Duration.ofSeconds(120));
-        } catch (RuntimeException e) {
-            service.close();
-            throw e;
-        }
-        return service;
+        return new ServiceProcess(module, pb.start(), port, log);
     }
 
-    private void awaitReady(Duration timeout) {
+    /** Waits until the service answers ready; fails early when it exits. */
+    ServiceProcess awaitReady(Duration timeout) {
         HttpClient http = HttpClient.newHttpClient();
         await(name + " ready; log " + log).atMost(timeout).pollInterval(Duration.ofMillis(300)).until(() -> {
             if (!process.isAlive()) {
@@ -86,6 +81,7 @@ final class ServiceProcess implements AutoCloseable {
                 return false; // not listening yet
             }
         });
+        return this;
     }
 
     /** {@code http://127.0.0.1:PORT/path}. */
