@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.streamtune.contracts.Digests;
 import dev.streamtune.contracts.Strategy;
 import dev.streamtune.contracts.VersionInfo;
-import dev.streamtune.core.backbone.TextEncoderOptions;
 import dev.streamtune.core.bert.BertConfig;
 import dev.streamtune.core.bert.FineTuneStrategy;
 import dev.streamtune.core.bert.Projection;
@@ -20,6 +19,10 @@ import dev.streamtune.core.weights.Lineage;
 import dev.streamtune.core.weights.WeightsArtifactWriter;
 import dev.streamtune.inference.batching.BatchSettings;
 import dev.streamtune.inference.batching.BatcherPool;
+import dev.streamtune.kafka.local.KafkaTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +31,17 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code lora}/{@code fine-tune} versions rebuilt on one shared base encoder, served, swapped and refused. */
+/**
+ * {@code lora}/{@code fine-tune} versions rebuilt on the application's shared base encoder, served, swapped and
+ * refused. A Quarkus test only so that the encoder's native libraries load in the same class loader as the other
+ * tests of this JVM (a JNI library loads in one class loader only).
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
 class TunedModelLoaderTest {
 
     private static final String KEY = "tuned-signing-key";
@@ -40,28 +49,28 @@ class TunedModelLoaderTest {
     private static final FineTuneStrategy LORA = FineTuneStrategy.lora(4, 8f, 2, List.of(Projection.QUERY,
             Projection.VALUE));
 
-    private static SharedBaseEncoder base;
-    private static BatcherPool batchers;
-    private static TunedModelLoader loader;
+    @Inject
+    SharedBaseEncoder base;
 
-    @BeforeAll
-    static void open() {
-        base = new SharedBaseEncoder(TextEncoderOptions.defaults().withMaxLength(32));
+    private BatcherPool batchers;
+    private TunedModelLoader loader;
+
+    @BeforeEach
+    void open() {
         batchers = new BatcherPool(new BatchSettings(8, 1, 2, 256), n -> { });
         loader = new TunedModelLoader(base, KEY, batchers);
     }
 
-    @AfterAll
-    static void close() {
+    @AfterEach
+    void close() {
         loader.close();
         batchers.close();
-        base.close();
     }
 
     /** A version's record metadata and artifact for {@code weights}. */
     private record Published(VersionInfo info, byte[] artifact) {}
 
-    private static Published publish(long version, TrainableWeights weights, Strategy recordStrategy) {
+    private Published publish(long version, TrainableWeights weights, Strategy recordStrategy) {
         var core = new dev.streamtune.core.weights.VersionInfo("tuned", version, version == 1 ? null : version - 1,
                 base.info(), Map.of(), new Lineage(10 * version, version, List.of()), 1000 * version);
         byte[] bytes = WeightsArtifactWriter.write(core, weights, KEY.getBytes(StandardCharsets.UTF_8)).bytes();
@@ -71,7 +80,7 @@ class TunedModelLoaderTest {
         return new Published(info, bytes);
     }
 
-    private static TrainableWeights weights(FineTuneStrategy strategy, long seed) {
+    private TrainableWeights weights(FineTuneStrategy strategy, long seed) {
         try (TextClassifier model = TextClassifier.create(base.get(), strategy, new HeadConfig(384, List.of(16), 0f),
                 LABELS, seed)) {
             return model.export();
@@ -171,7 +180,7 @@ class TunedModelLoaderTest {
         assertEquals(RefusalReason.UNSIGNED, refusal(unsigned, good.artifact()));
     }
 
-    private static RefusalReason refusal(VersionInfo info, byte[] artifact) {
+    private RefusalReason refusal(VersionInfo info, byte[] artifact) {
         return assertThrows(VersionRefusedException.class, () -> loader.load(info, artifact, null)).reason();
     }
 }
