@@ -6,7 +6,6 @@ import dev.streamtune.core.head.FloatTensor;
 import dev.streamtune.core.head.HeadConfig;
 import dev.streamtune.core.learn.ReplayConfig;
 import dev.streamtune.core.replay.ReplayBuffer;
-import dev.streamtune.core.replay.ReplayPolicy;
 import dev.streamtune.core.snapshot.SnapshotFormatException;
 import dev.streamtune.core.snapshot.SnapshotReader;
 import dev.streamtune.core.snapshot.SnapshotWriter;
@@ -127,9 +126,8 @@ public final class TunedSnapshot {
         out.putFloat(o.headLearningRate()).putFloat(o.encoderLearningRate()).putInt(o.warmupSteps())
                 .putFloat(o.weightDecay()).putFloat(o.distillationWeight()).putFloat(o.temperature())
                 .putFloat(o.anchorWeight());
-        ReplayConfig r = c.replay();
-        out.putInt(c.batchSize()).putString(r.policy() == null ? null : r.policy().id()).putInt(r.capacity())
-                .putDouble(r.ratio()).putBoolean(r.asymmetricLoss());
+        out.putInt(c.batchSize());
+        c.replay().writeTo(out);
         out.putDouble(c.holdoutFraction()).putInt(c.holdoutCapacity()).putLong(c.seed()).putInt(c.maxTokens());
     }
 
@@ -140,12 +138,7 @@ public final class TunedSnapshot {
         TrainingOptions options = new TrainingOptions(in.getFloat(), in.getFloat(), in.getInt(), in.getFloat(),
                 in.getFloat(), in.getFloat(), in.getFloat());
         int batchSize = in.getInt();
-        String policy = in.getString();
-        int capacity = in.getInt();
-        double ratio = in.getDouble();
-        boolean asymmetric = in.getBoolean();
-        ReplayConfig replay = policy == null ? ReplayConfig.none()
-                : new ReplayConfig(ReplayPolicy.fromId(policy), capacity, ratio, asymmetric);
+        ReplayConfig replay = ReplayConfig.readFrom(in);
         return new TunedLearnerConfig(strategy, head, options, batchSize, replay, in.getDouble(), in.getInt(),
                 in.getLong(), in.getInt());
     }
