@@ -21,6 +21,12 @@ public record TopicLayout(String name, int partitions, Map<String, String> confi
     public static final int SAMPLES_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
     /** Largest spec, version or checkpoint record before chunking is needed. */
     public static final int ARTIFACT_MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
+    /**
+     * Largest checkpoint record: a {@code fine-tune} model's checkpoint holds its tuned layers and two Adam moments
+     * per weight (top-2 MiniLM layers: 3 × 14.2 MB) besides replay and holdout token ids. Set per topic, so it
+     * overrides the broker's {@code message.max.bytes}; below the broker's default 100 MiB request limit.
+     */
+    public static final int CHECKPOINT_MAX_MESSAGE_BYTES = 96 * 1024 * 1024;
     /** Largest model spec record (a spec with a large closed label set stays far below). */
     public static final int SPEC_MAX_MESSAGE_BYTES = 1024 * 1024;
     /** Samples and rejected samples are kept 30 days: long enough to rebuild a model from its checkpoint. */
@@ -73,7 +79,7 @@ public record TopicLayout(String name, int partitions, Map<String, String> confi
     /** Compacted checkpoints, one per model, partitioned like the samples they summarise. */
     public static TopicLayout trainerState(Topics topics) {
         return new TopicLayout(topics.trainerState(), SAMPLES_PARTITIONS,
-                Map.of(CLEANUP, "compact", MAX_BYTES, Integer.toString(ARTIFACT_MAX_MESSAGE_BYTES)));
+                Map.of(CLEANUP, "compact", MAX_BYTES, Integer.toString(CHECKPOINT_MAX_MESSAGE_BYTES)));
     }
 
     /** Compacted pins, one per model. */

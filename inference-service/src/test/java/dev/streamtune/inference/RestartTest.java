@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.streamtune.core.bert.SharedBaseEncoder;
 import dev.streamtune.inference.service.InferenceMetrics;
 import dev.streamtune.inference.service.ServingStack;
 import dev.streamtune.inference.service.StackSettings;
@@ -28,8 +29,11 @@ class RestartTest extends ServiceTest {
     @Inject
     HeadLoader heads;
 
+    @Inject
+    SharedBaseEncoder baseEncoder;
+
     private ServingStack restartedReplica() {
-        return new ServingStack(StackSettings.from(cfg), bootstrap, json, backbones, heads,
+        return new ServingStack(StackSettings.from(cfg), bootstrap, json, backbones, baseEncoder, heads,
                 new InferenceMetrics(new SimpleMeterRegistry()));
     }
 

@@ -1,5 +1,6 @@
 package dev.streamtune.inference.batching;
 
+import dev.streamtune.core.backbone.Backbone;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.IntConsumer;
@@ -20,6 +21,14 @@ public final class BatcherPool implements AutoCloseable {
     public synchronized DynamicBatcher of(SharedBackbones.Opened backbone) {
         return batchers.computeIfAbsent(backbone.backbone().info().id(),
                 id -> new DynamicBatcher(backbone.backbone(), settings, batchSizes));
+    }
+
+    /**
+     * A batcher of its own for {@code backbone} (not kept in the pool): for a model version whose encoder is its
+     * own ({@code fine-tune}/{@code lora}); the caller closes it with that version.
+     */
+    public DynamicBatcher dedicated(Backbone<?> backbone) {
+        return new DynamicBatcher(backbone, settings, batchSizes);
     }
 
     @Override

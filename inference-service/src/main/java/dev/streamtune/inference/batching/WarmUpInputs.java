@@ -8,9 +8,10 @@ import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 
 /** The fixed input each backbone embeds once for warm-up predictions: a sentence, or a small gradient PNG. */
-final class WarmUpInputs {
+public final class WarmUpInputs {
 
-    static final String TEXT = "A short sentence to warm up a freshly loaded model version.";
+    /** The warm-up sentence. */
+    public static final String TEXT = "A short sentence to warm up a freshly loaded model version.";
 
     private WarmUpInputs() {}
 

@@ -2,6 +2,7 @@ package dev.streamtune.inference.config;
 
 import dev.streamtune.core.backbone.BackboneRegistry;
 import dev.streamtune.core.backbone.TextEncoderOptions;
+import dev.streamtune.core.bert.SharedBaseEncoder;
 import dev.streamtune.inference.batching.SharedBackbones;
 import dev.streamtune.inference.swap.HeadLoader;
 import dev.streamtune.inference.swap.WeightsHeadLoader;
@@ -34,6 +35,20 @@ public class ModelSetup {
     @Singleton
     SharedBackbones backbones(BackboneRegistry registry) {
         return new SharedBackbones(registry);
+    }
+
+    /**
+     * The MiniLM encoder every {@code fine-tune}/{@code lora} version is rebuilt on: opened once, with the first
+     * such version, and shared by all of them (a version then costs only its tuned layers or adapters).
+     */
+    @Produces
+    @Singleton
+    SharedBaseEncoder baseEncoder(InferenceConfig cfg) {
+        return new SharedBaseEncoder(TextEncoderOptions.defaults().withMaxLength(cfg.text().maxLength()));
+    }
+
+    void closeBaseEncoder(@Disposes SharedBaseEncoder encoder) {
+        encoder.close();
     }
 
     /** Heads from model-core weights artifacts, with the signature policy of {@code inference.signing-key}. */

@@ -1,6 +1,7 @@
 package dev.streamtune.inference.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.streamtune.contracts.Strategy;
 import dev.streamtune.contracts.VersionInfo;
 import dev.streamtune.inference.swap.LoadedModel;
 import dev.streamtune.inference.swap.ModelEntry;
@@ -18,13 +19,15 @@ import java.util.List;
  * @param loadedAt epoch millis when the serving version was swapped in
  * @param versionCreatedAt epoch millis when the serving version was published
  * @param newestSampleAt producer timestamp of the newest sample the serving version was trained on
+ * @param strategy (details) how the serving version reused its backbone ({@code fine-tune} and {@code lora}
+ *     versions are rebuilt on the shared base encoder)
  * @param labels (details) labels of the serving version
  * @param metrics (details) holdout metrics of the serving version
  * @param refused (details) the latest versions this replica refused, with reasons
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelView(String name, Long servingVersion, Long pinnedVersion, Long latestVersion, Long loadedAt,
-        Long versionCreatedAt, Long newestSampleAt, List<String> labels, VersionInfo.Metrics metrics, List<Refusal> refused) {
+        Long versionCreatedAt, Long newestSampleAt, Strategy strategy, List<String> labels, VersionInfo.Metrics metrics, List<Refusal> refused) {
 
     static ModelView summary(ModelEntry e) {
         return of(e, false);
@@ -41,7 +44,7 @@ public record ModelView(String name, Long servingVersion, Long pinnedVersion, Lo
         Long latest = kept.isEmpty() ? null : kept.get(kept.size() - 1).version();
         return new ModelView(e.name(), v == null ? null : v.version(), e.pinned(), latest,
                 m == null ? null : m.loadedAt(), v == null ? null : v.createdAt(), v == null ? null : v.newestSampleAt(),
-                details && v != null ? v.labels() : null, details && v != null ? v.metrics() : null,
+                details && v != null ? v.strategy() : null, details && v != null ? v.labels() : null, details && v != null ? v.metrics() : null,
                 details ? e.versions().refusals() : null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.streamtune.inference.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamtune.core.bert.SharedBaseEncoder;
 import dev.streamtune.inference.batching.SharedBackbones;
 import dev.streamtune.inference.config.InferenceConfig;
 import dev.streamtune.inference.config.SecurityMode;
@@ -22,16 +23,19 @@ public class InferenceRuntime {
     private final String bootstrap;
     private final ObjectMapper json;
     private final SharedBackbones backbones;
+    private final SharedBaseEncoder baseEncoder;
     private final HeadLoader heads;
     private final InferenceMetrics metrics;
     private volatile ServingStack stack;
 
     public InferenceRuntime(InferenceConfig cfg, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
-            ObjectMapper json, MeterRegistry registry, SharedBackbones backbones, HeadLoader heads) {
+            ObjectMapper json, MeterRegistry registry, SharedBackbones backbones, SharedBaseEncoder baseEncoder,
+            HeadLoader heads) {
         this.cfg = cfg;
         this.bootstrap = bootstrap;
         this.json = json;
         this.backbones = backbones;
+        this.baseEncoder = baseEncoder;
         this.heads = heads;
         this.metrics = new InferenceMetrics(registry);
     }
@@ -43,7 +47,7 @@ public class InferenceRuntime {
         if (cfg.signingKey().isEmpty()) {
             LOG.warn("inference.signing-key is not set: unsigned versions are served");
         }
-        stack = new ServingStack(StackSettings.from(cfg), bootstrap, json, backbones, heads, metrics);
+        stack = new ServingStack(StackSettings.from(cfg), bootstrap, json, backbones, baseEncoder, heads, metrics);
     }
 
     void onStop(@Observes ShutdownEvent ev) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamtune.contracts.ModelSpec;
 import dev.streamtune.contracts.TopicLayout;
 import dev.streamtune.contracts.Topics;
+import dev.streamtune.core.bert.SharedBaseEncoder;
 import dev.streamtune.inference.batching.BatcherPool;
 import dev.streamtune.inference.batching.SharedBackbones;
 import dev.streamtune.inference.messaging.PinStore;
@@ -13,6 +14,7 @@ import dev.streamtune.inference.swap.IntegrityCheck;
 import dev.streamtune.inference.swap.ModelLoader;
 import dev.streamtune.inference.swap.RegisteredModels;
 import dev.streamtune.inference.swap.ServingModels;
+import dev.streamtune.inference.swap.TunedModelLoader;
 import dev.streamtune.kafka.common.CompactedTopicView;
 import dev.streamtune.kafka.common.TopicCreator;
 import dev.streamtune.kafka.common.TopicFollower;
@@ -36,11 +38,15 @@ public final class ServingStack implements AutoCloseable {
     private final ServingModels models;
     private final BatcherPool batchers;
     private final ModelLoader loader;
+    private final TunedModelLoader tuned;
     private final TopicFollower feed;
 
-    /** Starts following the topics and loading models; backbones are shared with whoever owns {@code backbones}. */
+    /**
+     * Starts following the topics and loading models; backbones (and the base encoder of {@code fine-tune}/
+     * {@code lora} versions) are shared with whoever owns {@code backbones} and {@code baseEncoder}.
+     */
     public ServingStack(StackSettings settings, String bootstrap, ObjectMapper json, SharedBackbones backbones,
-            HeadLoader heads, InferenceMetrics metrics) {
+            SharedBaseEncoder baseEncoder, HeadLoader heads, InferenceMetrics metrics) {
         Topics topics = settings.topics();
         TopicCreator.ensure(bootstrap, TopicLayout.all(topics), (short) 1, SYNC_WAIT.toMillis());
         this.specs = new CompactedTopicView<>(bootstrap, topics.modelSpecs(), b -> decodeSpec(json, b));
@@ -50,7 +56,8 @@ public final class ServingStack implements AutoCloseable {
         RegisteredModels registered = new SpecRegistry(specs);
         this.models = new ServingModels(settings.keepVersions(), new IntegrityCheck(settings.signingKey()), metrics, registered);
         this.batchers = new BatcherPool(settings.batching(), metrics::batchSize);
-        this.loader = new ModelLoader(backbones, heads, batchers, registered, metrics);
+        this.tuned = new TunedModelLoader(baseEncoder, settings.signingKey(), batchers);
+        this.loader = new ModelLoader(backbones, heads, tuned, batchers, registered, metrics);
         models.loader(loader);
         pins.onChange((model, pin) -> models.onPin(model, pin == null ? null : pin.version()));
         pins.all().forEach((model, pin) -> models.onPin(model, pin.version()));
@@ -109,5 +116,6 @@ public final class ServingStack implements AutoCloseable {
         specs.close();
         batchers.close();
         models.clear();
+        tuned.close();
     }
 }

@@ -10,7 +10,8 @@ import org.jboss.logging.Logger;
 /**
  * The single loader thread: brings each scheduled model to its target version (pinned or newest), off the request
  * path. Per load: open or reuse the backbone, check compatibility, decode the head, check it fits, run a warm-up
- * prediction, then swap it in. A refused version is forgotten (with a reason) and the model rescheduled, so the
+ * prediction, then swap it in. Versions of text models whose encoder was trained are rebuilt by {@link TunedVersions}
+ * on the shared base encoder instead. A refused version is forgotten (with a reason) and the model rescheduled, so the
  * next-best version is considered while the current one keeps serving. Scheduling a model twice before it is
  * handled loads it once, at its newest target.
  */
@@ -20,6 +21,7 @@ public final class ModelLoader implements AutoCloseable {
 
     private final SharedBackbones backbones;
     private final HeadLoader heads;
+    private final TunedVersions tuned;
     private final BatcherPool batchers;
     private final RegisteredModels registered;
     private final SwapEvents events;
@@ -34,8 +36,15 @@ public final class ModelLoader implements AutoCloseable {
      */
     public ModelLoader(SharedBackbones backbones, HeadLoader heads, BatcherPool batchers, RegisteredModels registered,
             SwapEvents events) {
+        this(backbones, heads, TunedVersions.UNAVAILABLE, batchers, registered, events);
+    }
+
+    /** @param tuned loads versions of text models whose encoder was trained ({@code fine-tune}, {@code lora}) */
+    public ModelLoader(SharedBackbones backbones, HeadLoader heads, TunedVersions tuned, BatcherPool batchers,
+            RegisteredModels registered, SwapEvents events) {
         this.backbones = backbones;
         this.heads = heads;
+        this.tuned = tuned;
         this.batchers = batchers;
         this.registered = registered;
         this.events = events;
@@ -109,6 +118,16 @@ public final class ModelLoader implements AutoCloseable {
 
     private LoadedModel load(KeptVersion target, Modality modality, VersionInfo current) {
         VersionInfo info = target.info();
+        if (TunedVersions.serves(info, modality)) {
+            try {
+                return tuned.load(info, target.artifact(), current);
+            } catch (VersionRefusedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new VersionRefusedException(RefusalReason.UNREADABLE, "version " + info.key() + " cannot be rebuilt: "
+                        + e.getMessage(), e);
+            }
+        }
         SharedBackbones.Opened backbone;
         try {
             backbone = backbones.get(info.backbone(), modality);

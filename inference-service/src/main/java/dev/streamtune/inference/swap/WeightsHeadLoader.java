@@ -2,11 +2,9 @@ package dev.streamtune.inference.swap;
 
 import dev.streamtune.contracts.VersionInfo;
 import dev.streamtune.core.backbone.BackboneInfo;
-import dev.streamtune.core.weights.ArtifactPolicy;
 import dev.streamtune.core.weights.ArtifactRejectedException;
 import dev.streamtune.core.weights.WeightsArtifact;
 import dev.streamtune.core.weights.WeightsArtifactReader;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Loads heads from model-core {@link WeightsArtifact}s (safetensors + metadata) with its strict reader, which
@@ -19,34 +17,20 @@ public final class WeightsHeadLoader implements HeadLoader {
 
     /** @param signingKey the trainer's HMAC key (UTF-8), or {@code null} when signatures are not required */
     public WeightsHeadLoader(String signingKey) {
-        ArtifactPolicy policy = ArtifactPolicy.defaults();
-        this.reader = new WeightsArtifactReader(signingKey == null || signingKey.isEmpty()
-                ? policy : policy.requireSignature(signingKey.getBytes(StandardCharsets.UTF_8)));
+        this.reader = ArtifactReading.reader(signingKey);
     }
 
     @Override
     public ModelHead load(VersionInfo info, byte[] artifact, BackboneInfo serving) {
+        WeightsArtifact a = ArtifactReading.read(reader, info, artifact);
+        if (a.metadata().tunesEncoder()) {
+            throw new VersionRefusedException(RefusalReason.INCOMPATIBLE, "version " + info.key() + " is a "
+                    + a.metadata().strategy().label() + " artifact; its record says " + info.strategy());
+        }
         try {
-            WeightsArtifact a = reader.read(artifact, info.artifactSha256(), info.signature());
-            var named = a.metadata().version();
-            if (!named.model().equals(info.model()) || named.version() != info.version()) {
-                throw new VersionRefusedException(RefusalReason.INCOMPATIBLE, "version " + info.key() + " carries the artifact of "
-                        + named.model() + "/" + named.version());
-            }
             return new PredictorHead(a.newPredictor(serving));
         } catch (ArtifactRejectedException e) {
-            throw new VersionRefusedException(reason(e.reason()), "version " + info.key() + ": " + e.getMessage(), e);
+            throw ArtifactReading.refusal(info, e);
         }
-    }
-
-    private static RefusalReason reason(ArtifactRejectedException.Reason r) {
-        return switch (r) {
-            case CORRUPTED -> RefusalReason.CORRUPT;
-            case UNSIGNED -> RefusalReason.UNSIGNED;
-            case BAD_SIGNATURE -> RefusalReason.BAD_SIGNATURE;
-            case INCOMPATIBLE_BACKBONE, LAYOUT_MISMATCH -> RefusalReason.INCOMPATIBLE;
-            case OVERSIZE, TRUNCATED, MALFORMED_HEADER, UNKNOWN_DTYPE, UNSUPPORTED_DTYPE, WRONG_SHAPE, BAD_METADATA,
-                    NON_FINITE -> RefusalReason.UNREADABLE;
-        };
     }
 }

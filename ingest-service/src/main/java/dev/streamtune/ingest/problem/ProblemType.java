@@ -16,6 +16,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),
     TASK_CONFLICT("task-conflict", "A model's task cannot change", 409),
+    STRATEGY_CONFLICT("strategy-conflict", "What a text model trains cannot change", 409),
     REQUEST_TOO_LARGE("request-too-large", "Request too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     INTERNAL_ERROR("internal-error", "Internal error", 500),

@@ -3,7 +3,9 @@ package dev.streamtune.ingest.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.streamtune.contracts.Modality;
 import dev.streamtune.contracts.ModelSpec;
+import dev.streamtune.contracts.Strategy;
 import dev.streamtune.contracts.Topics;
 import dev.streamtune.ingest.config.IngestConfig;
 import dev.streamtune.ingest.messaging.Deadline;
@@ -66,14 +68,31 @@ public class ModelRegistry {
                         + current.task().id() + " model; its task cannot change to " + draft.task().id()
                         + ". Register a new model under another name.");
             }
+            if (current != null && !trainedPart(current).equals(trainedPart(draft))) {
+                throw ProblemException.of(ProblemType.STRATEGY_CONFLICT, "Model '" + draft.name() + "' trains "
+                        + trainedPart(current) + " and its trainer checkpoints hold that state; it cannot change to "
+                        + trainedPart(draft) + ". Register a new model under another name.");
+            }
             ModelSpec spec = new ModelSpec(draft.name(), draft.task(), draft.backbone(), draft.strategy(),
                     draft.labels(), draft.replay(), draft.publish(), current == null ? 1 : current.revision() + 1,
-                    clock.millis());
+                    clock.millis(), draft.tuning());
             RecordMetadata written = producer.sendAll(List.of(toKafka(spec)), deadline).get(0);
             awaitInView(written, deadline);
             metrics.registered(current == null);
             return new Registration(view.get(spec.name()).orElse(spec), current == null);
         }
+    }
+
+    /**
+     * What a model's trainer state is made of: for text models the strategy and, for {@code fine-tune}/{@code lora},
+     * its tuning (the checkpoint holds those tensors); image models always train a head on a frozen backbone.
+     */
+    private static String trainedPart(ModelSpec spec) {
+        if (spec.task().modality() != Modality.TEXT || spec.strategy() == Strategy.FEATURE_EXTRACTION) {
+            return "a head on a frozen backbone";
+        }
+        ModelSpec.Tuning t = spec.tuningOrDefaults();
+        return spec.strategy().id() + " (top " + t.layers() + " layers" + (t.rank() > 0 ? ", rank " + t.rank() : "") + ")";
     }
 
     /** Every registered spec, by name. */

@@ -5,6 +5,7 @@ import dev.streamtune.contracts.Modality;
 import dev.streamtune.contracts.ModelSpec;
 import dev.streamtune.contracts.ModelSpec.PublishSettings;
 import dev.streamtune.contracts.ModelSpec.ReplaySettings;
+import dev.streamtune.contracts.ModelSpec.Tuning;
 import dev.streamtune.contracts.Strategy;
 import dev.streamtune.contracts.Task;
 import dev.streamtune.ingest.problem.ErrorList;
@@ -23,7 +24,17 @@ import java.util.Set;
 public final class ModelSpecValidator {
 
     /** Fields of the request body. {@code revision} and {@code updatedAt} are set by the registry. */
-    public static final Set<String> FIELDS = Set.of("name", "task", "backbone", "strategy", "labels", "replay", "publish");
+    public static final Set<String> FIELDS = Set.of("name", "task", "backbone", "strategy", "labels", "replay", "publish",
+            "tuning");
+    /** Most top layers {@code lora} may adapt (the built-in MiniLM has 6). */
+    public static final int MAX_LORA_LAYERS = 6;
+    /**
+     * Most top layers {@code fine-tune} may train: a checkpoint holds each layer (7.1 MB) three times (weights and
+     * two optimizer moments) and must fit the trainer-state record limit.
+     */
+    public static final int MAX_FINE_TUNE_LAYERS = 3;
+    /** Largest LoRA rank. */
+    public static final int MAX_LORA_RANK = 64;
     /** Replay buffer policies the trainer implements. */
     public static final Set<String> REPLAY_POLICIES = Set.of("reservoir", "class-balanced");
     /** Largest replay buffer, in samples. */
@@ -68,11 +79,12 @@ public final class ModelSpecValidator {
         List<String> labels = labels(fields, body.get("labels"));
         ReplaySettings replay = replay(fields, body.get("replay"));
         PublishSettings publish = publish(fields, body.get("publish"));
+        Strategy chosen = strategy != null ? strategy : Strategy.FEATURE_EXTRACTION;
+        Tuning tuning = tuning(fields, body.get("tuning"), chosen, task);
         if (!errors.isEmpty()) {
             throw errors.reject(ProblemType.INVALID_MODEL_SPEC, "The model spec is invalid; nothing was registered");
         }
-        return new ModelSpec(name, task, backbone, strategy != null ? strategy : Strategy.FEATURE_EXTRACTION,
-                labels, replay, publish, 0, 0);
+        return new ModelSpec(name, task, backbone, chosen, labels, replay, publish, 0, 0, tuning);
     }
 
     private static String backbone(SpecFields fields, JsonNode body, Task task) {
@@ -143,6 +155,27 @@ public final class ModelSpecValidator {
         int capacity = fields.integer(node, "capacity", "replay.capacity", 1, MAX_REPLAY_CAPACITY, defaults.capacity());
         double ratio = fields.fraction(node, "ratio", "replay.ratio", false, defaults.ratio());
         return new ReplaySettings(policy != null ? policy : defaults.policy(), capacity, ratio);
+    }
+
+    /** {@code tuning}: only for text {@code fine-tune} (layers) and {@code lora} (layers, rank) models. */
+    private static Tuning tuning(SpecFields fields, JsonNode node, Strategy strategy, Task task) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (strategy == Strategy.FEATURE_EXTRACTION || (task != null && task.modality() != Modality.TEXT)) {
+            fields.error("tuning", "only text models with strategy fine-tune or lora train encoder layers");
+            return null;
+        }
+        Tuning defaults = Tuning.defaults(strategy);
+        Set<String> allowed = strategy == Strategy.LORA ? Set.of("layers", "rank") : Set.of("layers");
+        if (!fields.objectOrAbsent(node, "tuning", allowed)) {
+            return null;
+        }
+        int layers = fields.integer(node, "layers", "tuning.layers", 1,
+                strategy == Strategy.LORA ? MAX_LORA_LAYERS : MAX_FINE_TUNE_LAYERS, defaults.layers());
+        int rank = strategy == Strategy.LORA
+                ? fields.integer(node, "rank", "tuning.rank", 1, MAX_LORA_RANK, defaults.rank()) : 0;
+        return new Tuning(layers, rank);
     }
 
     private static PublishSettings publish(SpecFields fields, JsonNode node) {

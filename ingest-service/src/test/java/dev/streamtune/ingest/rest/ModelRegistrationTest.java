@@ -111,6 +111,26 @@ class ModelRegistrationTest {
     }
 
     @Test
+    void refusesToChangeWhatATextModelTrainsButAcceptsOtherUpdates() {
+        String name = uniqueModel("tuned");
+        String lora = "{\"name\":\"" + name + "\",\"task\":\"text-classification\",\"strategy\":\"lora\","
+                + "\"tuning\":{\"layers\":2,\"rank\":8}";
+        asAdmin().contentType(ContentType.JSON).body(lora + "}").post("/v1/models").then().statusCode(201)
+                .body("tuning.layers", equalTo(2)).body("tuning.rank", equalTo(8));
+        asAdmin().contentType(ContentType.JSON).body(lora + ",\"publish\":{\"everySamples\":50}}").post("/v1/models")
+                .then().statusCode(200).body("revision", equalTo(2));
+        for (String other : new String[] {"\"strategy\":\"fine-tune\"", "\"strategy\":\"feature-extraction\"",
+                "\"strategy\":\"lora\",\"tuning\":{\"layers\":2,\"rank\":4}"}) {
+            asAdmin().contentType(ContentType.JSON)
+                    .body("{\"name\":\"" + name + "\",\"task\":\"text-classification\"," + other + "}")
+                    .post("/v1/models").then().statusCode(409).contentType(PROBLEM)
+                    .body("type", equalTo("https://streamtune.dev/problems/strategy-conflict"))
+                    .body("detail", containsString("lora (top 2 layers, rank 8)"));
+        }
+        asAdmin().get("/v1/models/" + name).then().body("strategy", equalTo("lora")).body("revision", equalTo(2));
+    }
+
+    @Test
     void rejectsBadNameUnknownTaskAndUnknownStrategyListingEach() {
         invalid("{\"name\":\"Bad_Name\",\"task\":\"regression\",\"strategy\":\"distill\"}")
                 .body("errors.field", containsInAnyOrder("name", "task", "strategy"))
@@ -209,10 +229,11 @@ class ModelRegistrationTest {
     @Test
     void aFreshReplicaReadingTheTopicAgreesWithTheRegistry() throws Exception {
         String name = uniqueModel("replica");
-        for (String strategy : new String[] {"feature-extraction", "lora"}) {
+        // what a text model trains cannot change (strategy-conflict): the update changes its publish policy
+        for (String publish : new String[] {"", ",\"publish\":{\"everySamples\":50}"}) {
             asAdmin().contentType(ContentType.JSON)
-                    .body("{\"name\":\"" + name + "\",\"task\":\"text-classification\",\"strategy\":\"" + strategy + "\"}")
-                    .post("/v1/models").then().statusCode(strategy.equals("lora") ? 200 : 201);
+                    .body("{\"name\":\"" + name + "\",\"task\":\"text-classification\",\"strategy\":\"lora\"" + publish + "}")
+                    .post("/v1/models").then().statusCode(publish.isEmpty() ? 201 : 200);
         }
         // what a restarted or second replica would build from the compacted topic
         try (ModelSpecView replica = new ModelSpecView(
@@ -223,6 +244,7 @@ class ModelRegistrationTest {
             ModelSpec seen = replica.get(name).orElseThrow();
             org.junit.jupiter.api.Assertions.assertEquals(2, seen.revision());
             org.junit.jupiter.api.Assertions.assertEquals(Strategy.LORA, seen.strategy());
+            org.junit.jupiter.api.Assertions.assertEquals(50, seen.publish().everySamples());
             asProducer().get("/v1/models/" + name).then().body("updatedAt", equalTo(seen.updatedAt()));
         }
     }

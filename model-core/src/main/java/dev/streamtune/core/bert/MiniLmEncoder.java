@@ -7,6 +7,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.core.Embedding;
+import dev.streamtune.contracts.Modality;
+import dev.streamtune.core.backbone.BackboneInfo;
 import dev.streamtune.core.backbone.BackboneLoadException;
 import dev.streamtune.core.backbone.MiniLmBackbone;
 import dev.streamtune.core.backbone.SentenceEncoderLoader;
@@ -109,6 +111,15 @@ public final class MiniLmEncoder implements AutoCloseable {
             manager.close();
             throw e;
         }
+    }
+
+    /**
+     * Identity of the built-in encoder's weights: the same id, SHA-256 and sentence-vector size as the
+     * {@code minilm-l6-v2} feature-extraction backbone, since both read the same verified ONNX file.
+     */
+    public static BackboneInfo builtInInfo() {
+        return new BackboneInfo(MiniLmBackbone.ID, SentenceEncoderLoader.ONNX_SHA256, BertConfig.MINILM_L6.hidden(),
+                Modality.TEXT);
     }
 
     /** The encoder's dimensions. */

@@ -2,6 +2,7 @@ package dev.streamtune.core.bert;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.streamtune.core.backbone.TokenBatch;
 import dev.streamtune.core.head.FloatTensor;
 import dev.streamtune.core.head.HeadConfig;
 import dev.streamtune.core.head.MlpHead;
@@ -143,6 +144,25 @@ public final class TextClassifier implements AutoCloseable {
     public NDArray logits(FrozenBatch batch) {
         NDArray hidden = tuned.forward(batch.hidden(), batch.attentionBias());
         return MlpMath.logits(head.parameters(), SentencePooling.meanNormalized(hidden, batch.mask()));
+    }
+
+    /** Logits of tokenized inputs, one row per input, without gradients. */
+    public float[][] predict(TokenBatch tokens) {
+        try (NDManager step = manager.newSubManager(); Autograd.Guard noGrad = Autograd.noGrad()) {
+            return rows(logits(FrozenBatch.compute(base, tuned.first(), step, tokens)));
+        }
+    }
+
+    /**
+     * The sentence vectors the head reads (tuned encoder, mean pooling, L2 norm), one row per text, without
+     * gradients: the "features" of this model's own encoder. Thread-safe.
+     */
+    public float[][] sentenceVectors(List<String> texts) {
+        try (NDManager step = manager.newSubManager(); Autograd.Guard noGrad = Autograd.noGrad()) {
+            FrozenBatch batch = frozen(step, texts);
+            NDArray hidden = tuned.forward(batch.hidden(), batch.attentionBias());
+            return rows(SentencePooling.meanNormalized(hidden, batch.mask()));
+        }
     }
 
     /** Logits of {@code texts}, one row per text, without gradients. */

@@ -9,7 +9,6 @@ import dev.streamtune.core.head.HeadLayout;
 import dev.streamtune.core.head.MlpHead;
 import dev.streamtune.core.random.SplitMix64;
 import dev.streamtune.core.replay.ReplayBuffer;
-import dev.streamtune.core.replay.ReplayPolicy;
 import dev.streamtune.core.snapshot.SnapshotReader;
 import dev.streamtune.core.snapshot.SnapshotWriter;
 import java.util.ArrayList;
@@ -87,9 +86,7 @@ final class LearnerSnapshot {
         out.putString(o.kind().name()).putFloat(o.learningRate()).putFloat(o.weightDecay()).putFloat(o.momentum())
                 .putFloat(o.beta1()).putFloat(o.beta2()).putFloat(o.epsilon());
         out.putInt(c.batchSize());
-        ReplayConfig r = c.replay();
-        out.putString(r.enabled() ? r.policy().id() : null).putInt(r.capacity()).putDouble(r.ratio())
-                .putBoolean(r.asymmetricLoss());
+        c.replay().writeTo(out);
         out.putDouble(c.holdoutFraction()).putInt(c.holdoutCapacity()).putLong(c.seed());
     }
 
@@ -104,12 +101,7 @@ final class LearnerSnapshot {
             OptimizerConfig optimizer = new OptimizerConfig(OptimizerConfig.Kind.valueOf(in.getString()), in.getFloat(),
                     in.getFloat(), in.getFloat(), in.getFloat(), in.getFloat(), in.getFloat());
             int batchSize = in.getInt();
-            String policy = in.getString();
-            int capacity = in.getInt();
-            double ratio = in.getDouble();
-            boolean asymmetric = in.getBoolean();
-            ReplayConfig replay = policy == null ? ReplayConfig.none()
-                    : ReplayConfig.of(ReplayPolicy.fromId(policy), capacity, ratio).withAsymmetricLoss(asymmetric);
+            ReplayConfig replay = ReplayConfig.readFrom(in);
             return new LearnerConfig(head, optimizer, batchSize, replay, in.getDouble(), in.getInt(), in.getLong());
         } catch (IllegalArgumentException | NullPointerException e) {
             throw in.malformed("invalid learner config: " + e.getMessage());

@@ -2,6 +2,8 @@ package dev.streamtune.core.learn;
 
 import dev.streamtune.contracts.ModelSpec;
 import dev.streamtune.core.replay.ReplayPolicy;
+import dev.streamtune.core.snapshot.SnapshotReader;
+import dev.streamtune.core.snapshot.SnapshotWriter;
 
 /**
  * Experience-replay settings of a learner.
@@ -68,5 +70,24 @@ public record ReplayConfig(ReplayPolicy policy, int capacity, double ratio, bool
     /** Whether a buffer is kept. */
     public boolean enabled() {
         return policy != null;
+    }
+
+    /** Writes these settings to a snapshot (policy id or {@code null}, capacity, ratio, asymmetric loss). */
+    public void writeTo(SnapshotWriter out) {
+        out.putString(enabled() ? policy.id() : null).putInt(capacity).putDouble(ratio).putBoolean(asymmetricLoss);
+    }
+
+    /**
+     * Reads settings written by {@link #writeTo}.
+     *
+     * @throws IllegalArgumentException when they are not valid replay settings
+     */
+    public static ReplayConfig readFrom(SnapshotReader in) {
+        String policy = in.getString();
+        int capacity = in.getInt();
+        double ratio = in.getDouble();
+        boolean asymmetric = in.getBoolean();
+        return policy == null ? none()
+                : of(ReplayPolicy.fromId(policy), capacity, ratio).withAsymmetricLoss(asymmetric);
     }
 }

@@ -30,7 +30,14 @@ public final class ArtifactRejectedException extends RuntimeException {
         /** The HMAC-SHA256 signature does not match the bytes and key. */
         BAD_SIGNATURE,
         /** Trained on another backbone than the one it is to be served with. */
-        INCOMPATIBLE_BACKBONE
+        INCOMPATIBLE_BACKBONE,
+        /**
+         * The stored encoder tensors are not those the metadata declares (a declared one missing, or another
+         * shape or dtype).
+         */
+        ENCODER_MISMATCH,
+        /** The declared encoder tensors are not those of the strategy on the serving base encoder. */
+        INCOMPATIBLE_ENCODER
     }
 
     private final Reason reason;

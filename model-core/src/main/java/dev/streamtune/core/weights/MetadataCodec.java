@@ -3,7 +3,9 @@ package dev.streamtune.core.weights;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamtune.contracts.Strategy;
 import dev.streamtune.core.backbone.BackboneInfo;
+import dev.streamtune.core.bert.FineTuneStrategy;
 import dev.streamtune.core.head.LabelIndex;
 import dev.streamtune.core.weights.ArtifactRejectedException.Reason;
 import java.util.HashSet;
@@ -18,8 +20,14 @@ import java.util.Map;
  */
 final class MetadataCodec {
 
-    /** Value of the {@code format} entry of artifacts this code writes. */
+    /** Value of the {@code format} entry of head-only (feature-extraction) artifacts. */
     static final String FORMAT = "streamtune-mlp-head/1";
+    /**
+     * Value of the {@code format} entry of artifacts that also hold trained encoder tensors; they add the entries
+     * {@code strategy} (JSON: kind, layers, rank, alpha, targets) and {@code encoder_tensors} (JSON list of
+     * name, shape, dtype).
+     */
+    static final String TUNED_FORMAT = "streamtune-tuned-encoder/1";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,7 +36,7 @@ final class MetadataCodec {
     static Map<String, String> encode(ArtifactMetadata m) {
         VersionInfo v = m.version();
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("format", FORMAT);
+        out.put("format", m.tunesEncoder() ? TUNED_FORMAT : FORMAT);
         out.put("model", v.model());
         out.put("version", Long.toString(v.version()));
         if (v.parent() != null) {
@@ -41,13 +49,19 @@ final class MetadataCodec {
         out.put("labels", json(m.labels()));
         out.put("metrics", json(v.metrics()));
         out.put("lineage", json(v.lineage()));
+        if (m.tunesEncoder()) {
+            FineTuneStrategy s = m.strategy();
+            out.put("strategy", json(new StrategyEntry(s.kind().id(), s.layers(), s.rank(), s.alpha(), s.targets())));
+            out.put("encoder_tensors", json(m.encoderTensors()));
+        }
         return out;
     }
 
     /** @throws ArtifactRejectedException with {@link Reason#BAD_METADATA} naming the faulty entry */
     static ArtifactMetadata decode(Map<String, String> map) {
-        if (!FORMAT.equals(map.get("format"))) {
-            throw bad("format is '" + map.get("format") + "', expected '" + FORMAT + "'", null);
+        boolean tuned = TUNED_FORMAT.equals(map.get("format"));
+        if (!tuned && !FORMAT.equals(map.get("format"))) {
+            throw bad("format is '" + map.get("format") + "', expected '" + FORMAT + "' or '" + TUNED_FORMAT + "'", null);
         }
         try {
             BackboneInfo backbone = JSON.readValue(required(map, "backbone"), BackboneInfo.class);
@@ -64,7 +78,10 @@ final class MetadataCodec {
             if (inputDim != backbone.dimension()) {
                 throw bad("input_dim " + inputDim + " differs from the backbone's dimension " + backbone.dimension(), null);
             }
-            ArtifactMetadata metadata = new ArtifactMetadata(version, inputDim, hidden, labels);
+            ArtifactMetadata metadata = tuned
+                    ? new ArtifactMetadata(version, inputDim, hidden, labels, strategy(required(map, "strategy")),
+                            JSON.readValue(required(map, "encoder_tensors"), new TypeReference<List<EncoderTensor>>() {}))
+                    : new ArtifactMetadata(version, inputDim, hidden, labels);
             metadata.layout();
             return metadata;
         } catch (JsonProcessingException e) {
@@ -72,6 +89,18 @@ final class MetadataCodec {
         } catch (IllegalArgumentException e) {
             throw bad(e.getMessage(), e);
         }
+    }
+
+    /** The {@code strategy} entry. */
+    private record StrategyEntry(String kind, int layers, int rank, float alpha, List<String> targets) {}
+
+    private static FineTuneStrategy strategy(String json) throws JsonProcessingException {
+        StrategyEntry e = JSON.readValue(json, StrategyEntry.class);
+        Strategy kind = Strategy.fromId(e.kind());
+        if (kind == null || kind == Strategy.FEATURE_EXTRACTION) {
+            throw bad("strategy '" + e.kind() + "' is not a strategy that trains the encoder", null);
+        }
+        return new FineTuneStrategy(kind, e.layers(), e.rank(), e.alpha(), e.targets() == null ? List.of() : e.targets());
     }
 
     private static void checkLabels(List<String> labels) {

@@ -12,7 +12,9 @@ import java.util.List;
  * header declares; {@code MALFORMED_HEADER}, {@code UNKNOWN_DTYPE}, {@code WRONG_SHAPE},
  * {@code UNSUPPORTED_DTYPE}, or {@code CORRUPTED} when those fail and the SHA-256 differs too); SHA-256
  * ({@code CORRUPTED}); signature when the policy has a key ({@code UNSIGNED}, {@code BAD_SIGNATURE}); metadata
- * ({@code BAD_METADATA}); tensors against the head layout ({@code LAYOUT_MISMATCH}); values ({@code NON_FINITE}).
+ * ({@code BAD_METADATA}); the encoder tensors a {@code fine-tune}/{@code lora} artifact declares against those
+ * stored ({@code ENCODER_MISMATCH}); the remaining tensors against the head layout ({@code LAYOUT_MISMATCH});
+ * values ({@code NON_FINITE}).
  */
 public final class WeightsArtifactReader {
 
@@ -54,7 +56,8 @@ public final class WeightsArtifactReader {
         }
         checkSignature(bytes, signature);
         ArtifactMetadata metadata = MetadataCodec.decode(content.metadata());
-        String mismatch = metadata.layout().mismatch(content.tensors());
+        EncoderTensors.Split split = EncoderTensors.split(metadata.encoderTensors(), content.tensors());
+        String mismatch = metadata.layout().mismatch(split.head());
         if (mismatch != null) {
             throw new ArtifactRejectedException(Reason.LAYOUT_MISMATCH, mismatch);
         }
@@ -62,7 +65,7 @@ public final class WeightsArtifactReader {
         if (nonFinite != null) {
             throw new ArtifactRejectedException(Reason.NON_FINITE, nonFinite);
         }
-        return new WeightsArtifact(metadata, content.tensors(), bytes, actualSha, signature);
+        return new WeightsArtifact(metadata, split.head(), split.encoder(), bytes, actualSha, signature);
     }
 
     private void checkSignature(byte[] bytes, String signature) {

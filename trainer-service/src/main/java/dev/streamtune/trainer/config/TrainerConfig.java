@@ -94,4 +94,53 @@ public interface TrainerConfig {
         @WithDefault("0.1")
         double holdoutFraction();
     }
+
+    /** Text models whose encoder trains ({@code fine-tune}, {@code lora}). */
+    Tuning tuning();
+
+    /** Settings of {@code fine-tune} and {@code lora} models; how many layers and the LoRA rank come from the spec. */
+    interface Tuning {
+        /** Tokens kept per text (longer texts are truncated); also the width of the replayed token-id rows. */
+        @WithDefault("128")
+        int maxTokens();
+
+        /** Samples per training step, new plus replayed. */
+        @WithDefault("16")
+        int batchSize();
+
+        /** Passes over each polled batch. */
+        @WithDefault("1")
+        int passes();
+
+        /** Learning rate of the classification head. */
+        @WithDefault("0.01")
+        float headLearningRate();
+
+        /** Learning rate of the tuned layers ({@code fine-tune}); far below the head's. */
+        @WithDefault("0.00005")
+        float layerLearningRate();
+
+        /** Learning rate of the LoRA adapters. */
+        @WithDefault("0.001")
+        float adapterLearningRate();
+
+        /** Steps over which the learning rates rise linearly from 0. */
+        @WithDefault("20")
+        int warmupSteps();
+
+        /** L2-SP strength anchoring the tuned weights to the pretrained ones; 0 switches it off. */
+        @WithDefault("0")
+        float anchorWeight();
+
+        /** LoRA scaling numerator as a multiple of the rank (alpha = 2 · rank by default). */
+        @WithDefault("2")
+        float loraAlphaPerRank();
+
+        /**
+         * PyTorch intra-op threads when none is set with {@code -Dai.djl.pytorch.num_threads}: on two shared cores
+         * a training step at 2 threads collapses to a fifth of its 1-thread speed (spin-waiting).
+         */
+        @WithDefault("1")
+        int cpuThreads();
+    }
 }

@@ -45,8 +45,9 @@ final class KafkaClients {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
-        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicLayout.ARTIFACT_MAX_MESSAGE_BYTES);
-        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 4L * TopicLayout.ARTIFACT_MAX_MESSAGE_BYTES);
+        // checkpoints are the largest records it writes (versions stay below ARTIFACT_MAX_MESSAGE_BYTES)
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicLayout.CHECKPOINT_MAX_MESSAGE_BYTES);
+        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 2L * TopicLayout.CHECKPOINT_MAX_MESSAGE_BYTES);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 60_000);
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);

@@ -11,6 +11,8 @@ import dev.streamtune.trainer.config.TrainerConfig;
 import dev.streamtune.trainer.messaging.DeadLetters;
 import dev.streamtune.trainer.messaging.SampleValidator;
 import dev.streamtune.trainer.training.BackboneFeatures;
+import dev.streamtune.trainer.training.StrategyFeatures;
+import dev.streamtune.trainer.training.TunedModels;
 import dev.streamtune.trainer.training.CheckpointCodec;
 import dev.streamtune.trainer.training.LearnerFactory;
 import dev.streamtune.trainer.training.SessionStore;
@@ -59,9 +61,11 @@ public class TrainerRuntime {
     }
 
     void onStart(@Observes StartupEvent ev) {
+        String threads = TorchThreads.defaultTo(cfg.tuning().cpuThreads());
         Device device = DeviceChoice.choose(cfg.device());
         board.device(device.isGpu() ? "gpu" : "cpu");
-        LOG.infof("trainer %s training on %s (trainer.device=%s)", cfg.instanceId(), device, cfg.device());
+        LOG.infof("trainer %s training on %s (trainer.device=%s, PyTorch intra-op threads %s)", cfg.instanceId(), device,
+                cfg.device(), threads);
         if (!cfg.enabled()) {
             LOG.warn("trainer.enabled=false: the training loop is not started");
             return;
@@ -81,7 +85,7 @@ public class TrainerRuntime {
                 new TrainingLoop.LoopSettings(topics.samples(), Duration.ofMillis(cfg.consume().maxWaitMs()),
                         (long) (cfg.checkpoint().everySeconds() * 1e9), cfg.signingKey().orElse(null)),
                 consumer, producer, new SampleValidator(json, specs::get), new DeadLetters(topics.samplesDlq()), sessions,
-                features, new VersionPublisher(producer, topics.modelVersions(), json, metrics), metrics);
+                new StrategyFeatures(features), new VersionPublisher(producer, topics.modelVersions(), json, metrics), metrics);
         thread = new Thread(loop, "training-loop");
         thread.start();
     }
@@ -89,6 +93,9 @@ public class TrainerRuntime {
     /** Opens the backbone of every registered model now, so the first samples do not wait for a model load. */
     private void warmBackbones() {
         for (ModelSpec spec : specs.all().values()) {
+            if (TunedModels.tunesEncoder(spec)) {
+                continue; // its own encoder trains; the shared base opens with its first sample
+            }
             try {
                 features.backbone(spec);
             } catch (RuntimeException e) {

@@ -2,15 +2,9 @@ package dev.streamtune.trainer.training;
 
 import dev.streamtune.contracts.VersionInfo;
 import dev.streamtune.core.backbone.BackboneInfo;
-import dev.streamtune.core.eval.ClassAccuracy;
-import dev.streamtune.core.eval.EvaluationResult;
 import dev.streamtune.core.learn.ContinualLearner;
-import dev.streamtune.core.weights.Lineage;
-import dev.streamtune.core.weights.OffsetRange;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@link ModelLearner} backed by model-core's {@link ContinualLearner} (frozen backbone features + growing MLP
@@ -44,12 +38,7 @@ public final class CoreLearner implements ModelLearner {
 
     @Override
     public Evaluation evaluate() {
-        EvaluationResult r = learner.evaluateHoldout();
-        Map<String, Double> perClass = new LinkedHashMap<>();
-        for (ClassAccuracy c : r.perClass()) {
-            perClass.put(c.label(), c.accuracy());
-        }
-        return new Evaluation(r.total() == 0 ? 0 : r.accuracy(), perClass, r.total());
+        return Evaluation.of(learner.evaluateHoldout());
     }
 
     @Override
@@ -69,24 +58,8 @@ public final class CoreLearner implements ModelLearner {
 
     @Override
     public byte[] exportArtifact(VersionInfo info) {
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("accuracy", info.metrics().accuracy());
-        metrics.put("old-class-accuracy", finiteOr0(info.metrics().oldClassAccuracy()));
-        metrics.put("forgetting", info.metrics().forgetting());
-        metrics.put("holdout-size", (double) info.metrics().holdoutSize());
-        info.metrics().perClass().forEach((label, acc) -> metrics.put("accuracy." + label, acc));
-        List<OffsetRange> ranges = new ArrayList<>();
-        for (VersionInfo.OffsetRange r : info.lineage()) {
-            ranges.add(new OffsetRange(samplesTopic, r.partition(), r.from(), r.to()));
-        }
-        var core = new dev.streamtune.core.weights.VersionInfo(info.model(), info.version(),
-                info.parent() == 0 ? null : info.parent(), backbone, metrics,
-                new Lineage(info.cumulativeSamples(), learner.stats().steps(), ranges), info.createdAt());
-        return learner.exportWeights(core, null).bytes();
-    }
-
-    private static double finiteOr0(double v) {
-        return Double.isFinite(v) ? v : 0;
+        return learner.exportWeights(ArtifactVersions.of(info, backbone, samplesTopic, learner.stats().steps()), null)
+                .bytes();
     }
 
     @Override

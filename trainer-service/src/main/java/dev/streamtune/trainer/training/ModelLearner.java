@@ -1,6 +1,9 @@
 package dev.streamtune.trainer.training;
 
 import dev.streamtune.contracts.VersionInfo;
+import dev.streamtune.core.eval.ClassAccuracy;
+import dev.streamtune.core.eval.EvaluationResult;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,9 +35,27 @@ public interface ModelLearner extends AutoCloseable {
     @Override
     void close();
 
-    /** One training example: the sample id (holdout decision, dedup), its features and label. */
-    record Example(String id, float[] features, String label) {}
+    /**
+     * One training example: the sample id (holdout decision, dedup), its backbone features (empty when the
+     * learner's own encoder trains), its label, and its text ({@code null} for images), which a learner that trains
+     * the encoder tokenizes itself.
+     */
+    record Example(String id, float[] features, String label, String text) {
+        /** An example of features only. */
+        public Example(String id, float[] features, String label) {
+            this(id, features, label, null);
+        }
+    }
 
     /** Holdout evaluation: overall accuracy, accuracy per label, and the holdout size. */
-    record Evaluation(double accuracy, Map<String, Double> perClass, int holdoutSize) {}
+    record Evaluation(double accuracy, Map<String, Double> perClass, int holdoutSize) {
+        /** model-core's evaluation result in these terms (accuracy 0 for an empty holdout). */
+        public static Evaluation of(EvaluationResult r) {
+            Map<String, Double> perClass = new LinkedHashMap<>();
+            for (ClassAccuracy c : r.perClass()) {
+                perClass.put(c.label(), c.accuracy());
+            }
+            return new Evaluation(r.total() == 0 ? 0 : r.accuracy(), perClass, r.total());
+        }
+    }
 }

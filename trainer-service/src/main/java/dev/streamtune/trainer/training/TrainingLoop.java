@@ -180,7 +180,8 @@ public final class TrainingLoop implements Runnable {
         List<ModelSession.Trained> batch = new ArrayList<>(ok.size());
         for (int i = 0; i < ok.size(); i++) {
             Pending p = ok.get(i);
-            batch.add(new ModelSession.Trained(new ModelLearner.Example(p.sample().id(), f[i], p.sample().label()),
+            batch.add(new ModelSession.Trained(new ModelLearner.Example(p.sample().id(), f[i], p.sample().label(),
+                    p.sample().text()),
                     p.record().partition(), p.record().offset(), p.sample().producedAt()));
         }
         ModelSession session = sessions.forModel(spec, pending.get(0).record().partition());
