@@ -44,7 +44,9 @@ final class KafkaClients {
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "trainer-" + cfg.instanceId());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+        // lz4, not zstd: checkpoints are mostly float32 tensors, which compress little either way; zstd cost the
+        // publish path time (bench trainer: publish p50 176 -> 143-147 ms, samples/s +12 % with lz4)
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         // checkpoints are the largest records it writes (versions stay below ARTIFACT_MAX_MESSAGE_BYTES)
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicLayout.CHECKPOINT_MAX_MESSAGE_BYTES);
         p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 2L * TopicLayout.CHECKPOINT_MAX_MESSAGE_BYTES);
