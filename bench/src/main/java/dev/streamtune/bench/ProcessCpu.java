@@ -26,20 +26,6 @@ final class ProcessCpu {
     }
 
     /**
-     * CPU seconds used so far by this JVM and every process it started (and theirs): on a shared machine, the
-     * work a benchmark's whole setup did, whatever else runs.
-     */
-    static double selfAndDescendants() {
-        return self() + ProcessHandle.current().descendants().mapToDouble(p -> {
-            try {
-                return of(p.pid());
-            } catch (RuntimeException e) {
-                return 0; // ended meanwhile
-            }
-        }).sum();
-    }
-
-    /**
      * CPU seconds used so far by this JVM ({@code "bench"}) and by each process it started, keyed by pid and the
      * last word of the command line (e.g. {@code "1234 quarkus-run.jar"}).
      */

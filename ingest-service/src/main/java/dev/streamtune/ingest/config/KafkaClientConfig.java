@@ -16,8 +16,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * security) plus explicit producer, consumer and admin settings derived from {@link IngestConfig}.
  *
  * <p>Producers: {@code acks=all} and idempotence (no loss, no duplicates on retry), a small {@code linger.ms} for
- * single samples and a longer one for bulk transactions, compression, and {@code max.block.ms} / {@code delivery.timeout.ms} bounded by
- * {@code ingest.kafka.request-timeout} so that a request fails in about that time when Kafka is down.
+ * single samples and a longer one for bulk transactions, compression, and {@code max.block.ms} /
+ * {@code delivery.timeout.ms} bounded by {@code ingest.kafka.request-timeout} so that a request fails in about that
+ * time when Kafka is down.
  */
 @ApplicationScoped
 public class KafkaClientConfig {
