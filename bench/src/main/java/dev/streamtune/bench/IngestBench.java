@@ -39,11 +39,11 @@ public final class IngestBench implements Benchmark {
 
     static Map<String, String> defaults() {
         Map<String, String> d = new LinkedHashMap<>();
-        d.put("records", "200000");
+        d.put("records", "400000");
         d.put("chunk", "50000");
         d.put("concurrency", "4");
         d.put("rounds", "5");
-        d.put("warmup-rounds", "6");
+        d.put("warmup-seconds", "30");
         d.put("rate", "200");
         d.put("latency-seconds", "30");
         d.put("latency-warmup-seconds", "15");
@@ -103,7 +103,7 @@ public final class IngestBench implements Benchmark {
                     new RawProducerLoad(broker.bootstrapServers(), args.text("raw-topic"), concurrency, rawSettings);
                     RestNdjsonLoad rest = new RestNdjsonLoad(client, model, concurrency)) {
                 report.environment("raw_producer", new TreeMap<>(raw.settings()));
-                warmUp(rest, raw, workload, chunk, args.integer("warmup-rounds", 0));
+                warmUp(rest, raw, workload, chunk, args.integer("warmup-seconds", 0));
                 compareThroughput(report, rest, raw, workload, chunk, args.integer("rounds", 1));
             }
             new SingleSampleLatency(client, singles, rate).measure(report, latencyWarmup, latencySeconds);
@@ -114,17 +114,21 @@ public final class IngestBench implements Benchmark {
     }
 
     /**
-     * Alternating unmeasured rounds of both paths, until the JIT compilers of the service and of this JVM (the raw
-     * producer's code) have done most of their work: on 2 cores they take a third of the CPU for the first
-     * million records or so, which would be measured otherwise. They send the same records as the measured rounds
-     * (ids repeat across requests, as they do between the measured rounds; the service checks ids within a request).
+     * Alternating unmeasured rounds of both paths for {@code seconds}, until the JIT compilers of the service and of
+     * this JVM (the raw producer's code) have done most of their work: on 2 cores the service's REST rounds kept
+     * getting faster for more than 2 million records (C2 compiling the HTTP, Kafka and ingest code behind a long
+     * queue), which would be measured otherwise. They send the same records as the measured rounds (ids repeat
+     * across requests, as they do between the measured rounds; the service checks ids within a request).
      */
     private static void warmUp(RestNdjsonLoad rest, RawProducerLoad raw, IngestWorkload workload, int chunk,
-                               int rounds) throws Exception {
-        for (int round = 1; round <= rounds; round++) {
+                               int seconds) throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        for (int round = 1; System.nanoTime() < end; round++) {
             System.gc();
-            System.out.printf("warm-up %d/%d: %s | %s%n", round, rounds, rest.run("rest-ndjson", workload, chunk),
-                    raw.run("raw-producer", workload, chunk));
+            Throughput viaRest = rest.run("rest-ndjson", workload, chunk);
+            Throughput viaKafka = raw.run("raw-producer", workload, chunk);
+            System.out.printf("warm-up %d: REST %,.0f records/s, raw %,.0f records/s%n", round,
+                    viaRest.recordsPerSecond(), viaKafka.recordsPerSecond());
         }
     }
 

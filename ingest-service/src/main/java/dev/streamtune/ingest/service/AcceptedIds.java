@@ -1,5 +1,11 @@
 package dev.streamtune.ingest.service;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.Arrays;
@@ -10,9 +16,10 @@ import java.util.RandomAccess;
  * once. A request may carry 100,000 and more samples, so the ids are not kept as that many String and map-entry
  * objects (which every young garbage collection during the request would copy) but as UTF-8 in one byte array,
  * with their ends, lines and an open-addressing hash table in int arrays. As a {@code List<String>} it is the
- * answer's id list; {@link #get} decodes one id at a time.
+ * answer's id list, which Jackson writes straight from the UTF-8 bytes ({@link #serialize}); {@link #get} decodes
+ * one id at a time.
  */
-final class AcceptedIds extends AbstractList<String> implements RandomAccess {
+final class AcceptedIds extends AbstractList<String> implements RandomAccess, JsonSerializable {
 
     private static final int NOT_FOUND = -1;
 
@@ -90,6 +97,28 @@ final class AcceptedIds extends AbstractList<String> implements RandomAccess {
     @Override
     public int size() {
         return size;
+    }
+
+    /** Writes the ids as a JSON array of strings, from their UTF-8 bytes (escaped where JSON needs it). */
+    @Override
+    public void serialize(JsonGenerator gen, SerializerProvider serializers) throws IOException {
+        boolean utf8 = gen instanceof UTF8JsonGenerator; // a generator over chars cannot take UTF-8 bytes
+        gen.writeStartArray(this, size);
+        for (int i = 0; i < size; i++) {
+            int start = i == 0 ? 0 : ends[i - 1];
+            if (utf8) {
+                gen.writeUTF8String(bytes, start, ends[i] - start);
+            } else {
+                gen.writeString(get(i));
+            }
+        }
+        gen.writeEndArray();
+    }
+
+    @Override
+    public void serializeWithType(JsonGenerator gen, SerializerProvider serializers, TypeSerializer typeSer)
+            throws IOException {
+        serialize(gen, serializers);
     }
 
     private void append(byte[] source, int from, int length, int line) {

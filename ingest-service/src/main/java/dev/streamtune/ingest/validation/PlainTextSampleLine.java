@@ -33,10 +33,10 @@ public final class PlainTextSampleLine {
     private static final int PRODUCED_AT = 8;
     /** Longest digit string that always fits a long. */
     private static final int MAX_DIGITS = 18;
-    private static final byte[] KEY_ID = "id".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] KEY_TEXT = "text".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] KEY_LABEL = "label".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] KEY_PRODUCED_AT = "producedAt".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] KEY_ID = "id\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] KEY_TEXT = "text\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] KEY_LABEL = "label\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] KEY_PRODUCED_AT = "producedAt\"".getBytes(StandardCharsets.US_ASCII);
     /** Reads 8 bytes of a line as one long, to test them at once. */
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -177,21 +177,27 @@ public final class PlainTextSampleLine {
         return labelLength;
     }
 
+    /** The field a key names (its closing quote included), or 0 for any other key, escaped keys among them. */
     private int key() {
-        if (!string(false)) {
+        if (!take('"') || pos >= end) {
             return 0;
         }
-        return switch (valueLength) {
-            case 2 -> is(KEY_ID) ? ID : 0;
-            case 4 -> is(KEY_TEXT) ? TEXT : 0;
-            case 5 -> is(KEY_LABEL) ? LABEL : 0;
-            case 10 -> is(KEY_PRODUCED_AT) ? PRODUCED_AT : 0;
+        return switch (line[pos]) {
+            case 'i' -> rest(KEY_ID) ? ID : 0;
+            case 't' -> rest(KEY_TEXT) ? TEXT : 0;
+            case 'l' -> rest(KEY_LABEL) ? LABEL : 0;
+            case 'p' -> rest(KEY_PRODUCED_AT) ? PRODUCED_AT : 0;
             default -> 0;
         };
     }
 
-    private boolean is(byte[] key) {
-        return Arrays.equals(line, valueFrom, valueFrom + valueLength, key, 0, key.length);
+    /** Whether the line continues with {@code key} (name and closing quote); moves past it if so. */
+    private boolean rest(byte[] key) {
+        if (pos + key.length > end || !Arrays.equals(line, pos, pos + key.length, key, 0, key.length)) {
+            return false;
+        }
+        pos += key.length;
+        return true;
     }
 
     private boolean value(int field) {

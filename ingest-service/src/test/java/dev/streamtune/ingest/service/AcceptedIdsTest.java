@@ -3,6 +3,7 @@ package dev.streamtune.ingest.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,5 +43,20 @@ class AcceptedIdsTest {
         assertEquals(4, ids.claim("", 5));
         assertEquals(List.of("a", "aa", "b", ""), ids);
         assertThrows(IndexOutOfBoundsException.class, () -> ids.get(4));
+    }
+
+    @Test
+    void writesTheSameJsonAsAListOfStrings() throws Exception {
+        AcceptedIds ids = new AcceptedIds();
+        List<String> plain = List.of("a", "quote \" and \\ backslash", "caf\u00e9 \u4e2d", "tab\tnew\nline", "");
+        for (int i = 0; i < plain.size(); i++) {
+            ids.claim(plain.get(i), i + 1);
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        assertEquals(mapper.writeValueAsString(new AcceptedSamples(5, plain)),
+                mapper.writeValueAsString(new AcceptedSamples(5, ids)), "through a Writer");
+        assertEquals(new String(mapper.writeValueAsBytes(new AcceptedSamples(5, plain)), StandardCharsets.UTF_8),
+                new String(mapper.writeValueAsBytes(new AcceptedSamples(5, ids)), StandardCharsets.UTF_8),
+                "through an OutputStream (UTF-8 bytes copied)");
     }
 }
