@@ -43,13 +43,14 @@ public final class IngestBench implements Benchmark {
         d.put("chunk", "50000");
         d.put("concurrency", "4");
         d.put("rounds", "5");
-        d.put("warmup-records", "400000");
+        d.put("warmup-rounds", "6");
         d.put("rate", "200");
         d.put("latency-seconds", "30");
         d.put("latency-warmup-seconds", "15");
         d.put("wordnet", WordnetGlosses.DEFAULT_NOUNS.toString());
         d.put("ingest-jar", "ingest-service/target/quarkus-app/quarkus-run.jar");
         d.put("ingest-heap", "1g");
+        d.put("ingest-jvm", "");
         d.put("kafka-port", "9092");
         d.put("controller-port", "9093");
         d.put("http-port", "8081");
@@ -78,7 +79,6 @@ public final class IngestBench implements Benchmark {
         ObjectMapper json = new ObjectMapper();
         String model = "bench-ingest-" + Long.toString(System.currentTimeMillis(), 36);
         IngestWorkload workload = new IngestWorkload(corpus, model, "wn", records, json);
-        IngestWorkload warmup = new IngestWorkload(corpus, model, "warmup", args.integer("warmup-records", 0), json);
         double rate = args.positive("rate");
         int latencyWarmup = args.integer("latency-warmup-seconds", 0);
         int latencySeconds = args.integer("latency-seconds", 1);
@@ -93,17 +93,18 @@ public final class IngestBench implements Benchmark {
         String producerKey = "bench-producer-" + UUID.randomUUID();
         try (KafkaBroker broker = ForkedKafkaBroker.start(new KraftConfig(
                         dataDir, ports.kafka(), ports.controller(), KraftConfig.DEFAULT_MAX_MESSAGE_BYTES));
-                ServiceProcess ingest = startIngest(jar, args.text("ingest-heap"), ports, broker.bootstrapServers(),
+                ServiceProcess ingest = startIngest(jar, jvmOptions(args), ports, broker.bootstrapServers(),
                         adminKey, producerKey)) {
             System.out.println("broker " + broker.bootstrapServers() + ", ingest-service pid " + ingest.pid());
             IngestHttpClient client =
                     new IngestHttpClient(ports.httpBase(), adminKey, producerKey, json);
             client.registerTextModel(model);
             try (RawProducerLoad raw =
-                    new RawProducerLoad(broker.bootstrapServers(), args.text("raw-topic"), concurrency, rawSettings)) {
+                    new RawProducerLoad(broker.bootstrapServers(), args.text("raw-topic"), concurrency, rawSettings);
+                    RestNdjsonLoad rest = new RestNdjsonLoad(client, model, concurrency)) {
                 report.environment("raw_producer", new TreeMap<>(raw.settings()));
-                compareThroughput(report, new RestNdjsonLoad(client), raw, workload, warmup, chunk, concurrency,
-                        args.integer("rounds", 1));
+                warmUp(rest, raw, workload, chunk, args.integer("warmup-rounds", 0));
+                compareThroughput(report, rest, raw, workload, chunk, args.integer("rounds", 1));
             }
             new SingleSampleLatency(client, singles, rate).measure(report, latencyWarmup, latencySeconds);
             MachineLoad.record(report, "loadavg_end");
@@ -113,25 +114,36 @@ public final class IngestBench implements Benchmark {
     }
 
     /**
-     * Warms both paths up, then runs {@code rounds} rounds of REST and raw, alternating which goes first so neither
-     * always meets the warmer broker, and records the median round of each.
+     * Alternating unmeasured rounds of both paths, until the JIT compilers of the service and of this JVM (the raw
+     * producer's code) have done most of their work: on 2 cores they take a third of the CPU for the first
+     * million records or so, which would be measured otherwise. They send the same records as the measured rounds
+     * (ids repeat across requests, as they do between the measured rounds; the service checks ids within a request).
+     */
+    private static void warmUp(RestNdjsonLoad rest, RawProducerLoad raw, IngestWorkload workload, int chunk,
+                               int rounds) throws Exception {
+        for (int round = 1; round <= rounds; round++) {
+            System.gc();
+            System.out.printf("warm-up %d/%d: %s | %s%n", round, rounds, rest.run("rest-ndjson", workload, chunk),
+                    raw.run("raw-producer", workload, chunk));
+        }
+    }
+
+    /**
+     * Runs {@code rounds} rounds of REST and raw, alternating which goes first so neither always meets the warmer
+     * broker, and records the median round of each.
      */
     private static void compareThroughput(BenchReport report, RestNdjsonLoad rest, RawProducerLoad raw,
-                                          IngestWorkload workload, IngestWorkload warmup, int chunk, int concurrency,
-                                          int rounds) throws Exception {
-        if (warmup.size() > 0) {
-            System.out.println("warm-up: " + rest.run("rest-ndjson", warmup, chunk, concurrency));
-            System.out.println("warm-up: " + raw.run("raw-producer", warmup, chunk));
-        }
+                                          IngestWorkload workload, int chunk, int rounds) throws Exception {
         List<Throughput> viaRest = new ArrayList<>();
         List<Throughput> viaKafka = new ArrayList<>();
         Map<Throughput, Double> cpuMicrosPerRecord = new IdentityHashMap<>();
         for (int round = 1; round <= rounds; round++) {
             for (int k = 0; k < 2; k++) {
                 boolean restTurn = (k + round) % 2 == 1;
+                System.gc(); // this JVM's collector should not run inside a round
                 Map<String, Double> cpuBefore = ProcessCpu.selfAndDescendantsByProcess();
                 Throughput t = restTurn
-                        ? rest.run("rest-ndjson", workload, chunk, concurrency)
+                        ? rest.run("rest-ndjson", workload, chunk)
                         : raw.run("raw-producer", workload, chunk);
                 Map<String, Double> cpuAfter = ProcessCpu.selfAndDescendantsByProcess();
                 StringBuilder split = new StringBuilder();
@@ -162,7 +174,23 @@ public final class IngestBench implements Benchmark {
                 .result("cpu_ratio", rawCpu / restCpu);
     }
 
-    private static ServiceProcess startIngest(Path jar, String heap, IngestPorts ports, String bootstrap,
+    /**
+     * The service's JVM options: its heap and the collector it is deployed with ({@code ./streamtune},
+     * Dockerfile.jvm), plus any given with {@code --ingest-jvm} (e.g. to record a JFR profile; a later collector
+     * option wins).
+     */
+    private static List<String> jvmOptions(BenchArgs args) {
+        List<String> options = new ArrayList<>(List.of("-Xmx" + args.text("ingest-heap"), "-XX:+UseParallelGC",
+                "-Dai.djl.offline=true"));
+        for (String extra : args.text("ingest-jvm").trim().split("\\s+")) {
+            if (!extra.isEmpty()) {
+                options.add(extra);
+            }
+        }
+        return options;
+    }
+
+    private static ServiceProcess startIngest(Path jar, List<String> jvm, IngestPorts ports, String bootstrap,
                                               String adminKey, String producerKey) throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
@@ -171,7 +199,7 @@ public final class IngestBench implements Benchmark {
         env.put("INGEST_SECURITY_MODE", "keys");
         env.put("INGEST_SECURITY_ADMIN_KEY", adminKey);
         env.put("INGEST_SECURITY_PRODUCER_KEYS", producerKey);
-        return ServiceProcess.start("ingest-service", jar, List.of("-Xmx" + heap, "-Dai.djl.offline=true"), env,
+        return ServiceProcess.start("ingest-service", jar, jvm, env,
                 Path.of("target/bench/ingest-service.log"), ports.httpBase().resolve("/q/health/ready"),
                 Duration.ofSeconds(120));
     }

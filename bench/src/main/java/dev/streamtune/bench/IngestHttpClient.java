@@ -1,6 +1,7 @@
 package dev.streamtune.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,28 +55,33 @@ final class IngestHttpClient {
         }
     }
 
+    /** A keep-alive connection to {@code model}'s samples endpoint, for {@link #postNdjson}; one per thread. */
+    KeepAliveHttp samplesConnection(String model) {
+        return new KeepAliveHttp(base.resolve("/v1/models/" + model + "/samples"));
+    }
+
     /**
-     * Posts one NDJSON body, streamed block by block (chunked transfer encoding), and completes with the
-     * {@code accepted} count of the 202 answer; any other answer completes exceptionally with its body.
+     * Streams one NDJSON body (given as blocks) over {@code connection}; returns the service's {@code accepted}
+     * count, read from the answer without parsing its id list.
      */
-    CompletableFuture<Integer> postNdjson(String model, List<byte[]> blocks) {
-        HttpRequest req = samplesRequest(model, "application/x-ndjson", BodyPublishers.ofByteArrays(blocks),
-                Duration.ofMinutes(10));
-        return http.sendAsync(req, BodyHandlers.ofByteArray()).thenApply(res -> {
-            if (res.statusCode() != 202) {
-                throw new IllegalStateException("NDJSON request answered " + res.statusCode() + ": "
-                        + new String(res.body(), StandardCharsets.UTF_8));
-            }
-            try {
-                JsonNode accepted = json.readTree(res.body()).get("accepted");
-                if (accepted == null || !accepted.canConvertToInt()) {
-                    throw new IllegalStateException("NDJSON answer has no integer 'accepted' field");
+    int postNdjson(KeepAliveHttp connection, List<byte[]> blocks) throws IOException {
+        KeepAliveHttp.Response res = connection.post("application/x-ndjson", Map.of(API_KEY, producerKey), blocks);
+        if (res.status() != 202) {
+            throw new IllegalStateException("NDJSON request answered " + res.status() + ": " + res.body());
+        }
+        try (JsonParser p = json.getFactory().createParser(res.body())) {
+            if (p.nextToken() == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    JsonToken value = p.nextToken();
+                    if (field.equals("accepted") && value == JsonToken.VALUE_NUMBER_INT) {
+                        return p.getIntValue();
+                    }
+                    p.skipChildren();
                 }
-                return accepted.intValue();
-            } catch (IOException e) {
-                throw new UncheckedIOException("NDJSON answer is not JSON", e);
             }
-        });
+        }
+        throw new IllegalStateException("NDJSON answer has no integer 'accepted' field");
     }
 
     /** Posts one sample ({@code body} is its JSON); completes normally on 202, else exceptionally with the answer. */

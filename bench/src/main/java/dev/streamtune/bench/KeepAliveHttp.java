@@ -1,6 +1,7 @@
 package dev.streamtune.bench;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +10,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A minimal HTTP/1.1 client over one keep-alive connection, for load generation on the same few cores as the
@@ -33,21 +36,36 @@ final class KeepAliveHttp implements AutoCloseable {
 
     /** POSTs {@code json} to the URI, (re)connecting when needed. */
     Response postJson(byte[] json) throws IOException {
+        return post("application/json", Map.of(), List.of(json));
+    }
+
+    /**
+     * POSTs a body given as consecutive blocks (sent with a Content-Length, without copying them into one array)
+     * with extra {@code headers}, (re)connecting when needed.
+     */
+    Response post(String contentType, Map<String, String> headers, List<byte[]> blocks) throws IOException {
         if (socket == null) {
             socket = new Socket();
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5000);
-            in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-            out = socket.getOutputStream();
+            in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+            out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
         }
-        String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                + "\r\nContent-Type: application/json\r\nContent-Length: " + json.length + "\r\n\r\n";
-        byte[] h = head.getBytes(StandardCharsets.US_ASCII);
-        byte[] request = new byte[h.length + json.length];
-        System.arraycopy(h, 0, request, 0, h.length);
-        System.arraycopy(json, 0, request, h.length, json.length);
+        long length = 0;
+        for (byte[] b : blocks) {
+            length += b.length;
+        }
+        StringBuilder head = new StringBuilder("POST ").append(uri.getRawPath()).append(" HTTP/1.1\r\nHost: ")
+                .append(uri.getHost()).append(':').append(uri.getPort())
+                .append("\r\nContent-Type: ").append(contentType)
+                .append("\r\nContent-Length: ").append(length).append("\r\n");
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("\r\n");
         try {
-            out.write(request);
+            out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+            for (byte[] b : blocks) {
+                out.write(b);
+            }
             out.flush();
             return read();
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import dev.streamtune.inference.batching.SharedBackbones;
 import dev.streamtune.inference.config.InferenceConfig;
 import dev.streamtune.inference.config.SecurityMode;
 import dev.streamtune.inference.swap.HeadLoader;
+import dev.streamtune.kafka.common.NativeLz4;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -41,6 +42,7 @@ public class InferenceRuntime {
     }
 
     void onStart(@Observes StartupEvent ev) {
+        NativeLz4.enable(); // before the first compressed batch is read
         if (cfg.security().mode() == SecurityMode.KEYS && cfg.security().adminKey().isEmpty()) {
             LOG.warn("inference.security.admin-key is not set: pin and unpin answer 403 until it is");
         }

@@ -2,6 +2,7 @@ package dev.streamtune.ingest.messaging;
 
 import dev.streamtune.contracts.TopicLayout;
 import dev.streamtune.contracts.Topics;
+import dev.streamtune.kafka.common.NativeLz4;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +38,7 @@ public class KafkaStartup {
     }
 
     void onStart(@Observes StartupEvent event) {
+        NativeLz4.enable(); // before any producer compresses a batch
         Thread t = new Thread(this::prepare, "kafka-startup");
         t.setDaemon(true);
         t.start();

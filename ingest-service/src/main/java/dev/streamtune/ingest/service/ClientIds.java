@@ -1,6 +1,7 @@
 package dev.streamtune.ingest.service;
 
 import dev.streamtune.ingest.problem.ErrorList;
+import dev.streamtune.ingest.problem.FieldError;
 import dev.streamtune.ingest.validation.EntryRef;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,8 +20,13 @@ final class ClientIds {
         if (first == null) {
             return true;
         }
-        String where = first.line() != null ? "line " + first.line() : "index " + first.index();
-        errors.add(at.error("id", "'" + id + "' is already the id of the sample at " + where));
+        errors.add(taken(id, at, first));
         return false;
+    }
+
+    /** The error of entry {@code at}, whose {@code id} is already the id of entry {@code first}. */
+    static FieldError taken(String id, EntryRef at, EntryRef first) {
+        String where = first.line() != null ? "line " + first.line() : "index " + first.index();
+        return at.error("id", "'" + id + "' is already the id of the sample at " + where);
     }
 }

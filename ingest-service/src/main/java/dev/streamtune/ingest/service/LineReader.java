@@ -2,16 +2,23 @@ package dev.streamtune.ingest.service;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
  * Reads an NDJSON body line by line, holding at most one line (up to {@code maxLineBytes}) and one read buffer
  * in memory, whatever the size of the body. A longer line is skipped to its end and reported as
- * {@link #overflowed()}, so memory stays bounded even for a body without line breaks.
+ * {@link #overflowed()}, so memory stays bounded even for a body without line breaks. A line that lies inside one
+ * read buffer is handed out where it lies, without a copy; only a line that spans two reads is put together in a
+ * line buffer.
  */
 public final class LineReader {
 
     private static final int READ_BUFFER = 64 * 1024;
+    /** Reads 8 bytes of the read buffer as one long, to look for a line feed in all of them at once. */
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int INITIAL_LINE = 8 * 1024;
 
     private final InputStream in;
@@ -20,6 +27,9 @@ public final class LineReader {
     private int chunkPos;
     private int chunkEnd;
     private byte[] line = new byte[INITIAL_LINE];
+    /** The array the current line lies in ({@link #chunk} or {@link #line}) and where it starts there. */
+    private byte[] view = line;
+    private int from;
     private int length;
     private boolean overflowed;
     private int largestLine = INITIAL_LINE;
@@ -32,6 +42,8 @@ public final class LineReader {
 
     /** Reads the next line (without its {@code \n} or {@code \r\n}); {@code false} at the end of the body. */
     public boolean next() throws IOException {
+        view = line;
+        from = 0;
         length = 0;
         overflowed = false;
         boolean any = false;
@@ -39,22 +51,38 @@ public final class LineReader {
             if (chunkPos == chunkEnd && !fill()) {
                 return any && finish();
             }
-            any = true;
             int start = chunkPos;
-            while (chunkPos < chunkEnd && chunk[chunkPos] != '\n') {
-                chunkPos++;
+            int newline = indexOfNewline(start);
+            if (newline >= 0 && !any) {
+                chunkPos = newline + 1;
+                if (newline - start > maxLineBytes) {
+                    overflowed = true;
+                } else {
+                    view = chunk; // the whole line is in this read: no copy
+                    from = start;
+                    length = newline - start;
+                }
+                return finish();
             }
-            append(start, chunkPos - start);
-            if (chunkPos < chunkEnd) {
+            any = true;
+            int stop = newline >= 0 ? newline : chunkEnd;
+            append(start, stop - start);
+            chunkPos = stop;
+            if (newline >= 0) {
                 chunkPos++; // the '\n'
                 return finish();
             }
         }
     }
 
-    /** The bytes of the current line; valid up to {@link #length()} and until the next {@link #next()}. */
+    /** The array holding the current line, from {@link #offset()} for {@link #length()} bytes, until {@link #next()}. */
     public byte[] bytes() {
-        return line;
+        return view;
+    }
+
+    /** Where the current line starts in {@link #bytes()}. */
+    public int offset() {
+        return from;
     }
 
     /** Length of the current line in bytes (0 when it {@link #overflowed()}). */
@@ -69,8 +97,8 @@ public final class LineReader {
 
     /** Whether the current line has nothing but spaces and tabs. */
     public boolean isBlank() {
-        for (int i = 0; i < length; i++) {
-            if (line[i] != ' ' && line[i] != '\t') {
+        for (int i = from; i < from + length; i++) {
+            if (view[i] != ' ' && view[i] != '\t') {
                 return false;
             }
         }
@@ -83,13 +111,30 @@ public final class LineReader {
     }
 
     private boolean finish() {
-        if (!overflowed && length > 0 && line[length - 1] == '\r') {
+        if (!overflowed && length > 0 && view[from + length - 1] == '\r') {
             length--;
         }
         return true;
     }
 
-    private void append(int from, int count) {
+    /** Where the next {@code '\n'} of the read buffer is, from {@code start}; -1 if there is none. */
+    private int indexOfNewline(int start) {
+        int i = start;
+        for (; i + Long.BYTES <= chunkEnd; i += Long.BYTES) {
+            long v = (long) WORDS.get(chunk, i) ^ 0x0a0a0a0a0a0a0a0aL; // a zero byte where there was a '\n'
+            if (((v - 0x0101010101010101L) & ~v & 0x8080808080808080L) != 0) {
+                break;
+            }
+        }
+        for (; i < chunkEnd; i++) {
+            if (chunk[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void append(int start, int count) {
         if (overflowed || count == 0) {
             return;
         }
@@ -102,8 +147,9 @@ public final class LineReader {
             line = Arrays.copyOf(line, (int) Math.min(maxLineBytes, Math.max(2L * line.length, length + count)));
             largestLine = Math.max(largestLine, line.length);
         }
-        System.arraycopy(chunk, from, line, length, count);
+        System.arraycopy(chunk, start, line, length, count);
         length += count;
+        view = line;
     }
 
     private boolean fill() throws IOException {

@@ -11,7 +11,9 @@ import dev.streamtune.ingest.problem.ErrorList;
 import dev.streamtune.ingest.problem.ProblemException;
 import dev.streamtune.ingest.problem.ProblemType;
 import dev.streamtune.ingest.validation.EntryRef;
+import dev.streamtune.contracts.Modality;
 import dev.streamtune.ingest.validation.FlatSampleParser;
+import dev.streamtune.ingest.validation.PlainTextSampleLine;
 import dev.streamtune.ingest.validation.SampleDraft;
 import dev.streamtune.ingest.validation.SampleValidator;
 import dev.streamtune.ingest.validation.StrictJson;
@@ -19,8 +21,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,8 +32,12 @@ import org.jboss.logging.Logger;
  * one Kafka transaction while the rest of the body is still arriving, so memory holds one line at a time (plus
  * the ids to answer with), not the body. At the end the transaction commits; if any line was invalid it aborts
  * instead, and read_committed consumers never see any of it. Reading goes on after the first bad line so the
- * answer can list every bad line. A plain, valid line is read by {@link FlatSampleParser} without a JSON tree;
- * any other line takes the full path that names its problems.
+ * answer can list every bad line.
+ *
+ * <p>Lines take the cheapest path that can read them. A plain text sample (no escapes) is checked where its bytes
+ * lie and its Kafka value spliced from them ({@link PlainTextSampleLine}, {@link SampleValueSplicer}); another flat
+ * sample is read by {@link FlatSampleParser} without a JSON tree; any other line takes the full path that names its
+ * problems. The fast paths only ever accept: a line they decline goes on to the next path.
  */
 @ApplicationScoped
 public class NdjsonSampleIngest {
@@ -63,7 +71,7 @@ public class NdjsonSampleIngest {
         long start = System.nanoTime();
         List<String> ids;
         try (Transaction tx = writer.begin()) {
-            ids = stream(spec, lines, tx);
+            ids = stream(spec, lines, tx, contentLength);
             tx.commit();
         } catch (BodyTooLargeException e) {
             throw RequestBodies.tooLarge(limit, TOO_LARGE_HINT);
@@ -78,16 +86,20 @@ public class NdjsonSampleIngest {
         return new AcceptedSamples(ids.size(), ids);
     }
 
-    private List<String> stream(ModelSpec spec, LineReader lines, Transaction tx) throws IOException {
+    private List<String> stream(ModelSpec spec, LineReader lines, Transaction tx, Long contentLength)
+            throws IOException {
         StrictJson json = bodies.json();
         ErrorList errors = new ErrorList(limits.maxListedErrors());
-        ClientIds clientIds = new ClientIds();
-        List<String> ids = new ArrayList<>();
+        AcceptedIds ids = new AcceptedIds(expectedLines(contentLength));
+        PlainTextSampleLine plain = spec.task().modality() == Modality.TEXT ? new PlainTextSampleLine(
+                validator.limits(), spec.labels() == null || spec.labels().isEmpty() ? null : spec::allowsLabel) : null;
+        SampleValueSplicer splicer = new SampleValueSplicer(spec.name());
+        Function<byte[], ProducerRecord<String, byte[]>> records = writer.recordsOf(spec.name());
         int lineNumber = 0;
         int samples = 0;
         int bad = 0;
         while (lines.next()) {
-            EntryRef at = EntryRef.line(++lineNumber);
+            lineNumber++;
             if (lines.isBlank()) {
                 continue;
             }
@@ -96,13 +108,22 @@ public class NdjsonSampleIngest {
                         + limits.maxNdjsonLines() + " samples, the most one request may carry; nothing was written. "
                         + "Split it into several requests.");
             }
+            if (plain != null && !lines.overflowed() && plain.scan(lines.bytes(), lines.offset(), lines.length())) {
+                if (!spliced(plain, splicer, ids, lineNumber, records, tx, errors)) {
+                    bad++;
+                }
+                continue;
+            }
+            EntryRef at = EntryRef.line(lineNumber);
             SampleDraft draft = lines.overflowed() ? overflow(at, errors) : parse(json, lines, spec, at, errors);
-            if (draft == null || !clientIds.claim(draft.id(), at, errors)) {
+            if (draft == null || !claim(ids, draft.id(), lineNumber, errors)) {
                 bad++;
             } else if (errors.isEmpty()) {
                 SampleRecord record = draft.toRecord(spec.name(), System.currentTimeMillis());
                 tx.send(writer.toKafka(record));
-                ids.add(record.id());
+                if (draft.id() == null) {
+                    ids.addChosen(record.id(), lineNumber);
+                }
             }
         }
         if (!errors.isEmpty()) {
@@ -115,16 +136,64 @@ public class NdjsonSampleIngest {
         return ids;
     }
 
+    /** About how many lines a body of {@code contentLength} bytes has (lines of 100 bytes; 0 when unknown). */
+    private int expectedLines(Long contentLength) {
+        return contentLength == null ? 0 : (int) Math.min(limits.maxNdjsonLines(), contentLength / 100);
+    }
+
+    /**
+     * Claims the id of a line read by {@link PlainTextSampleLine} and, while the request has no errors, sends its
+     * value spliced from the line's bytes; {@code false} when the id was taken.
+     */
+    private static boolean spliced(PlainTextSampleLine plain, SampleValueSplicer splicer, AcceptedIds ids,
+            int lineNumber, Function<byte[], ProducerRecord<String, byte[]>> records, Transaction tx, ErrorList errors) {
+        byte[] idSource = plain.bytes();
+        int idFrom = plain.idFrom();
+        int idLength = plain.idLength();
+        if (idFrom >= 0) {
+            int earlier = ids.claim(idSource, idFrom, idLength, lineNumber);
+            if (earlier >= 0) {
+                errors.add(ClientIds.taken(plain.id(), EntryRef.line(lineNumber), EntryRef.line(earlier)));
+                return false;
+            }
+        } else {
+            String chosen = SampleDraft.chooseId();
+            ids.addChosen(chosen, lineNumber);
+            idSource = chosen.getBytes(StandardCharsets.ISO_8859_1);
+            idFrom = 0;
+            idLength = idSource.length;
+        }
+        if (errors.isEmpty()) {
+            long now = System.currentTimeMillis();
+            long producedAt = plain.producedAt() >= 0 ? plain.producedAt() : now;
+            tx.send(records.apply(splicer.value(plain, idSource, idFrom, idLength, producedAt, now)));
+        }
+        return true;
+    }
+
+    /** Claims a client id of a line read by the general path; {@code false} (and an error) when it was taken. */
+    private static boolean claim(AcceptedIds ids, String id, int lineNumber, ErrorList errors) {
+        if (id == null) {
+            return true;
+        }
+        int earlier = ids.claim(id, lineNumber);
+        if (earlier >= 0) {
+            errors.add(ClientIds.taken(id, EntryRef.line(lineNumber), EntryRef.line(earlier)));
+            return false;
+        }
+        return true;
+    }
+
     private SampleDraft parse(StrictJson json, LineReader lines, ModelSpec spec, EntryRef at, ErrorList errors)
             throws IOException {
-        FlatSampleParser.RawSample raw = bodies.flat().parse(lines.bytes(), lines.length());
+        FlatSampleParser.RawSample raw = bodies.flat().parse(lines.bytes(), lines.offset(), lines.length());
         SampleDraft valid = raw == null ? null : validator.validIfFlat(raw, spec);
         if (valid != null) {
             return valid;
         }
         JsonNode node;
         try {
-            node = json.parse(lines.bytes(), lines.length());
+            node = json.parse(lines.bytes(), lines.offset(), lines.length());
         } catch (JsonProcessingException e) {
             errors.add(at.error("$", StrictJson.describeInLine(e)));
             return null;

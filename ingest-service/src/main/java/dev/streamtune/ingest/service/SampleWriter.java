@@ -11,6 +11,7 @@ import dev.streamtune.ingest.metrics.IngestMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
@@ -62,5 +63,14 @@ public class SampleWriter {
     /** The Kafka record of a sample. */
     public ProducerRecord<String, byte[]> toKafka(SampleRecord record) {
         return new ProducerRecord<>(topic, record.model(), json.toBytes(record));
+    }
+
+    /**
+     * Makes the Kafka records of one request's samples of {@code model} from their written values: a plain object to
+     * call per sample, where calls on this bean go through its CDI client proxy.
+     */
+    public Function<byte[], ProducerRecord<String, byte[]>> recordsOf(String model) {
+        String samplesTopic = topic;
+        return value -> new ProducerRecord<>(samplesTopic, model, value);
     }
 }

@@ -32,7 +32,12 @@ public final class FlatSampleParser {
 
     /** The fields of {@code length} bytes of {@code buffer}, or {@code null} when they are not a plain sample object. */
     public RawSample parse(byte[] buffer, int length) {
-        try (JsonParser p = factory.createParser(buffer, 0, length)) {
+        return parse(buffer, 0, length);
+    }
+
+    /** Like {@link #parse(byte[], int)} for {@code length} bytes of {@code buffer} from {@code offset}. */
+    public RawSample parse(byte[] buffer, int offset, int length) {
+        try (JsonParser p = factory.createParser(buffer, offset, length)) {
             return p.nextToken() == JsonToken.START_OBJECT ? fields(p) : null;
         } catch (IOException e) {
             return null; // malformed: the full path explains it

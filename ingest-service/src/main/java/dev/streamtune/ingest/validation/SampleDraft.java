@@ -16,7 +16,12 @@ public record SampleDraft(String id, String text, String image, String label, Lo
 
     /** The record to put on the samples topic; chooses a random UUID when the client gave no id. */
     public SampleRecord toRecord(String model, long ingestedAt) {
-        return new SampleRecord(id != null ? id : UUID.randomUUID().toString(), model, text, image, label,
+        return new SampleRecord(id != null ? id : chooseId(), model, text, image, label,
                 producedAt != null ? producedAt : ingestedAt, ingestedAt);
+    }
+
+    /** A new id for a sample the client sent without one: a random UUID. */
+    public static String chooseId() {
+        return UUID.randomUUID().toString();
     }
 }

@@ -31,7 +31,12 @@ public final class StrictJson {
 
     /** The JSON value of {@code length} bytes of {@code buffer}. */
     public JsonNode parse(byte[] buffer, int length) throws IOException {
-        return reader.readTree(buffer, 0, length);
+        return parse(buffer, 0, length);
+    }
+
+    /** The JSON value of {@code length} bytes of {@code buffer} from {@code offset}. */
+    public JsonNode parse(byte[] buffer, int offset, int length) throws IOException {
+        return reader.readTree(buffer, offset, length);
     }
 
     /** A one-line description of why the JSON is malformed, with line and column. */

@@ -29,7 +29,7 @@ class LineReaderTest {
         assertTrue(reader.next());
         assertTrue(reader.overflowed());
         assertTrue(reader.next());
-        assertEquals("after", new String(reader.bytes(), 0, reader.length(), StandardCharsets.UTF_8));
+        assertEquals("after", new String(reader.bytes(), reader.offset(), reader.length(), StandardCharsets.UTF_8));
         assertFalse(reader.next());
     }
 
@@ -56,11 +56,58 @@ class LineReaderTest {
         assertFalse(reader.next());
     }
 
+    @Test
+    void givesTheSameLinesWhateverHowTheBodyArrives() throws IOException {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            body.append("{\"text\":\"line ").append(i).append(" ").append("x".repeat(i % 37)).append("\"}")
+                    .append(i % 5 == 0 ? "\r\n" : "\n");
+        }
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        List<String> whole = read(new LineReader(new ByteArrayInputStream(bytes), 100));
+        assertEquals(3000, whole.size());
+        assertEquals(whole, read(new LineReader(new Trickle(bytes), 100)), "delivered a few bytes per read");
+    }
+
+    private static List<String> read(LineReader reader) throws IOException {
+        List<String> out = new ArrayList<>();
+        while (reader.next()) {
+            out.add(new String(reader.bytes(), reader.offset(), reader.length(), StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    /** Delivers 1 to 13 bytes per read, so lines span many reads. */
+    private static final class Trickle extends InputStream {
+        private final byte[] bytes;
+        private int pos;
+
+        Trickle(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public int read() {
+            return pos < bytes.length ? bytes[pos++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (pos >= bytes.length) {
+                return -1;
+            }
+            int n = Math.min(Math.min(len, 1 + pos % 13), bytes.length - pos);
+            System.arraycopy(bytes, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+    }
+
     private static List<String> lines(String body, int max) throws IOException {
         LineReader reader = new LineReader(stream(body), max);
         List<String> out = new ArrayList<>();
         while (reader.next()) {
-            out.add(new String(reader.bytes(), 0, reader.length(), StandardCharsets.UTF_8));
+            out.add(new String(reader.bytes(), reader.offset(), reader.length(), StandardCharsets.UTF_8));
         }
         return out;
     }

@@ -6,12 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamtune.contracts.ModelSpec;
-import dev.streamtune.contracts.Strategy;
-import dev.streamtune.contracts.Task;
-import dev.streamtune.ingest.problem.ErrorList;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,16 +19,13 @@ import org.junit.jupiter.api.Test;
 class FlatSampleParserTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final ModelSpec OPEN = new ModelSpec("open", Task.TEXT_CLASSIFICATION, "minilm-l6-v2",
-            Strategy.FEATURE_EXTRACTION, null, null, null, 1, 0);
-    private static final ModelSpec CLOSED = new ModelSpec("closed", Task.TEXT_CLASSIFICATION, "minilm-l6-v2",
-            Strategy.FEATURE_EXTRACTION, List.of("cat", "dog"), null, null, 1, 0);
-    private static final ModelSpec IMAGES = new ModelSpec("img", Task.IMAGE_CLASSIFICATION, "fashion-cnn",
-            Strategy.FEATURE_EXTRACTION, null, null, null, 1, 0);
+    private static final ModelSpec OPEN = SampleLineCases.OPEN;
+    private static final ModelSpec CLOSED = SampleLineCases.CLOSED;
+    private static final ModelSpec IMAGES = SampleLineCases.IMAGES;
 
     private final FlatSampleParser flat = new FlatSampleParser(MAPPER.getFactory());
     private final StrictJson strict = new StrictJson(MAPPER);
-    private final SampleValidator validator = new SampleValidator(new SampleLimits(50, 16, 16, 1 << 20, 1 << 20));
+    private final SampleValidator validator = new SampleValidator(SampleLineCases.LIMITS);
 
     private SampleDraft fast(String line, ModelSpec spec) {
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
@@ -41,25 +34,12 @@ class FlatSampleParserTest {
     }
 
     private SampleDraft full(String line, ModelSpec spec) {
-        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-        JsonNode node;
-        try {
-            node = strict.parse(bytes, bytes.length);
-        } catch (java.io.IOException e) {
-            return null;
-        }
-        ErrorList errors = new ErrorList(10);
-        SampleDraft draft = validator.validate(node, spec, EntryRef.line(1), errors);
-        return errors.isEmpty() ? draft : null;
+        return SampleLineCases.full(strict, validator, line, spec);
     }
 
     @Test
     void takesPlainValidLinesAndAgreesWithTheFullPath() {
-        for (String line : List.of(
-                "{\"text\":\"a real gloss\",\"label\":\"noun.animal\"}",
-                "{\"id\":\"wn-1\",\"text\":\"x\",\"label\":\"l\",\"producedAt\":1700000000000}",
-                " { \"label\" : \"l\" , \"text\" : \"tab\\tand \\u00e9\\ud83d\\ude00\" } ",
-                "{\"text\":\"ok\",\"label\":\"l\",\"producedAt\":0}")) {
+        for (String line : SampleLineCases.VALID) {
             SampleDraft fast = fast(line, OPEN);
             assertNotNull(fast, line);
             assertEquals(full(line, OPEN), fast, line);
@@ -69,19 +49,7 @@ class FlatSampleParserTest {
 
     @Test
     void declinesEveryLineTheFullPathRejects() {
-        List<String> bad = List.of(
-                "", "[]", "\"text\"", "{", "{\"text\":\"a\",\"label\":\"l\"} x", "{\"text\":\"a\",\"label\":\"l\"}{}",
-                "{\"text\":\"a\"}", "{\"label\":\"l\"}", "{\"text\":\"\",\"label\":\"l\"}", "{\"text\":\"  \",\"label\":\"l\"}",
-                "{\"text\":\"a\",\"label\":\"\"}", "{\"text\":\"a\",\"label\":\"l\",\"label\":\"m\"}",
-                "{\"text\":\"a\",\"label\":\"l\",\"extra\":1}", "{\"text\":1,\"label\":\"l\"}", "{\"text\":null,\"label\":\"l\"}",
-                "{\"text\":\"a\",\"label\":[\"l\"]}", "{\"text\":{\"x\":1},\"label\":\"l\"}", "{\"text\":\"a\",\"label\":\"l\",\"image\":null}",
-                "{\"text\":\"a\",\"label\":\"l\",\"image\":\"AAAA\"}", "{\"text\":\"a\",\"label\":\"l\",\"producedAt\":-1}",
-                "{\"text\":\"a\",\"label\":\"l\",\"producedAt\":1.5}", "{\"text\":\"a\",\"label\":\"l\",\"producedAt\":\"1\"}",
-                "{\"text\":\"a\",\"label\":\"l\",\"producedAt\":99999999999999999999999}", "{\"text\":\"a\",\"label\":\"l\",\"id\":\"\"}",
-                "{\"text\":\"a\",\"label\":\"l\",\"id\":7}", "{\"text\":\"a\",\"label\":\"l\",\"id\":\"" + "i".repeat(17) + "\"}",
-                "{\"text\":\"" + "t".repeat(51) + "\",\"label\":\"l\"}", "{\"text\":\"bell\\u0007\",\"label\":\"l\"}",
-                "{\"text\":\"lone \\ud83d\",\"label\":\"l\"}", "{\"text\":\"a\",\"label\":\"new\\nline\"}",
-                "{'text':'a','label':'l'}", "{\"text\":\"a\",\"label\":\"l\",}");
+        List<String> bad = SampleLineCases.INVALID;
         for (String line : bad) {
             assertNull(full(line, OPEN), "the full path should reject " + line);
             assertNull(fast(line, OPEN), "the fast path must decline " + line);

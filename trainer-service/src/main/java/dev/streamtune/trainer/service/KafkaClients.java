@@ -1,6 +1,7 @@
 package dev.streamtune.trainer.service;
 
 import dev.streamtune.contracts.TopicLayout;
+import dev.streamtune.kafka.common.NativeLz4;
 import dev.streamtune.trainer.config.TrainerConfig;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -41,6 +42,7 @@ final class KafkaClients {
 
     /** Transactional producer; its id is stable per instance so a restart fences its killed predecessor. */
     static KafkaProducer<String, byte[]> transactionalProducer(String bootstrap, TrainerConfig cfg) {
+        NativeLz4.enable(); // JNI lz4 for the checkpoints, also under Quarkus's class loader
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, cfg.topicPrefix() + "trainer-" + cfg.instanceId());
