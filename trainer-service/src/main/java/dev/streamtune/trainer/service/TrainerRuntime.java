@@ -8,6 +8,7 @@ import dev.streamtune.contracts.Task;
 import dev.streamtune.contracts.TopicLayout;
 import dev.streamtune.contracts.Topics;
 import dev.streamtune.kafka.common.CompactedTopicView;
+import dev.streamtune.kafka.common.NativeLz4;
 import dev.streamtune.kafka.common.TopicCreator;
 import dev.streamtune.trainer.config.TrainerConfig;
 import dev.streamtune.trainer.messaging.DeadLetters;
@@ -83,6 +84,7 @@ public class TrainerRuntime {
         specs.awaitCaughtUp(Duration.ofSeconds(30));
         warmBackbones();
         CheckpointCodec codec = new CheckpointCodec(json);
+        NativeLz4.enable(); // before the warm-up compresses its scratch checkpoint, so it warms the codec Kafka will use
         warmUpLoop(new LoopWarmUp(features, learners, codec, json, cfg.dedup().window(), KafkaClients.COMPRESSION));
         TrainingMetrics metrics = new TrainingMetrics(registry);
         var consumer = KafkaClients.samplesConsumer(bootstrap, cfg);
