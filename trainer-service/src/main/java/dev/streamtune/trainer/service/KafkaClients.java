@@ -1,6 +1,7 @@
 package dev.streamtune.trainer.service;
 
 import dev.streamtune.contracts.TopicLayout;
+import dev.streamtune.kafka.common.NativeLz4;
 import dev.streamtune.trainer.config.TrainerConfig;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -41,10 +42,7 @@ final class KafkaClients {
 
     /** Transactional producer; its id is stable per instance so a restart fences its killed predecessor. */
     static KafkaProducer<String, byte[]> transactionalProducer(String bootstrap, TrainerConfig cfg) {
-        // not NativeLz4.enable(): with lz4-java's JNI codec bench trainer fell from 362-364 to 297-303 samples/s
-        // (3 and 2 runs, same hour; per-batch intervals 1.35-1.7 s instead of 1.1-1.3 s). Not profiled; a guess: the
-        // JNI compressor pins each 7 MB checkpoint array (GetPrimitiveArrayCritical), holding off GC while the
-        // embedding thread allocates. Kafka's lz4 stays lz4-java's Java implementation here, as before
+        NativeLz4.enable(); // JNI lz4 for the checkpoints, also under Quarkus's class loader
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, cfg.topicPrefix() + "trainer-" + cfg.instanceId());
