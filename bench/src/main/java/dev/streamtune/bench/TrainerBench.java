@@ -10,6 +10,7 @@ import dev.streamtune.contracts.Topics;
 import dev.streamtune.contracts.VersionEnvelope;
 import dev.streamtune.contracts.VersionInfo;
 import dev.streamtune.core.backbone.MiniLmBackbone;
+import dev.streamtune.core.backbone.TextEncoderOptions;
 import dev.streamtune.core.data.WordNetGloss;
 import dev.streamtune.core.data.WordNetReader;
 import dev.streamtune.core.head.HeadConfig;
@@ -18,6 +19,7 @@ import dev.streamtune.core.learn.Example;
 import dev.streamtune.core.learn.LearnerConfig;
 import dev.streamtune.core.learn.OptimizerConfig;
 import dev.streamtune.core.learn.ReplayConfig;
+import dev.streamtune.core.learn.WarmUp;
 import dev.streamtune.core.replay.ReplayPolicy;
 import dev.streamtune.kafka.common.TopicCreator;
 import dev.streamtune.kafka.local.KafkaBroker;
@@ -165,10 +167,14 @@ public final class TrainerBench implements Benchmark {
 
     /** The same work without Kafka: embed each batch with MiniLM, learn it with the same learner settings. */
     private static double inProcessRate(List<WordNetGloss> data, int batch, int passes) {
-        try (MiniLmBackbone minilm = MiniLmBackbone.open();
-                ContinualLearner learner = ContinualLearner.create(new LearnerConfig(new HeadConfig(384, List.of(256), 0.1f),
-                        OptimizerConfig.adam(1e-3f), 64, ReplayConfig.of(ReplayPolicy.CLASS_BALANCED, 2000, 0.5), 0.1, 2000, 1L))) {
-            minilm.embed(List.of("warm up the session")); // not timed: the trainer's backbone is also loaded before
+        LearnerConfig config = new LearnerConfig(new HeadConfig(384, List.of(256), 0.1f), OptimizerConfig.adam(1e-3f), 64,
+                ReplayConfig.of(ReplayPolicy.CLASS_BALANCED, 2000, 0.5), 0.1, 2000, 1L);
+        // the trainer's encoder settings (trainer-service LearnerBeans): ONNX Runtime threads that do not spin
+        TextEncoderOptions encoder = TextEncoderOptions.defaults().withIntraOpSpinning(false);
+        try (MiniLmBackbone minilm = MiniLmBackbone.open(encoder); ContinualLearner learner = ContinualLearner.create(config)) {
+            // not timed, like the trainer's: the backbone is loaded and the same model-core warm-up (texts, a
+            // scratch learner's steps) runs before its loop starts
+            WarmUp.run(minilm, config, passes);
             long t0 = System.nanoTime();
             for (int from = 0; from < data.size(); from += batch) {
                 List<WordNetGloss> chunk = data.subList(from, Math.min(data.size(), from + batch));

@@ -8,10 +8,13 @@ import ai.djl.inference.Predictor;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.streamtune.contracts.Modality;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -90,6 +93,28 @@ public final class SentenceEncoderLoader {
         return load(id, url, null);
     }
 
+    /**
+     * The ONNX Runtime engine's load options. Without spinning they carry a {@code SessionOptions} object with
+     * {@code session.intra_op.allow_spinning=0}: DJL's {@code OrtModel} takes that object from the options under
+     * {@code sessionOptions} (and closes it with the model), but {@link Criteria} types the options as strings, so the
+     * map goes in through a raw type.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Map<String, String> engineOptions() {
+        Map engine = new HashMap<>();
+        engine.put("intraOpNumThreads", Integer.toString(options.intraOpThreads()));
+        if (!options.intraOpSpinning()) {
+            try {
+                OrtSession.SessionOptions session = new OrtSession.SessionOptions();
+                session.addConfigEntry("session.intra_op.allow_spinning", "0");
+                engine.put("sessionOptions", session);
+            } catch (OrtException e) {
+                throw new BackboneLoadException("cannot set ONNX Runtime session options: " + e.getMessage(), e);
+            }
+        }
+        return engine;
+    }
+
     /** {@link #load(String, String)} with the ONNX file's hash already verified ({@code null}: hash it). */
     private MiniLmBackbone load(String id, String url, String verifiedSha256) {
         urlCheck.check(url);
@@ -99,7 +124,7 @@ public final class SentenceEncoderLoader {
                 .optEngine(ENGINE)
                 .optDevice(Device.cpu())
                 .optTranslator(new SentenceEmbeddingTranslator())
-                .optOption("intraOpNumThreads", Integer.toString(options.intraOpThreads()))
+                .optOptions(engineOptions())
                 .build();
         ZooModel<Encoding[], float[][]> model;
         try {

@@ -15,9 +15,12 @@ import java.nio.file.Path;
  * @param callOverheadRows fixed cost of one forward pass in token rows, for {@link LengthBatchPlanner}: texts are
  *     grouped by length into passes of at most {@code batchSize}, and a pass is split off where the padding it
  *     saves outweighs this; {@link Integer#MAX_VALUE} keeps input order and cuts only at {@code batchSize}
+ * @param intraOpSpinning whether ONNX Runtime's intra-op threads spin while waiting for work (its default: lowest
+ *     latency when the encoder has the cores to itself); off, they sleep, which leaves the cores to other work that
+ *     runs at the same time, e.g. a trainer training one batch while the next one is embedded
  */
 public record TextEncoderOptions(int maxLength, int batchSize, int predictors, int intraOpThreads, Path cacheFolder,
-        int callOverheadRows) {
+        int callOverheadRows, boolean intraOpSpinning) {
 
     /** The most positions a BERT-family encoder has. */
     public static final int MAX_POSITIONS = 512;
@@ -45,7 +48,7 @@ public record TextEncoderOptions(int maxLength, int batchSize, int predictors, i
 
     /**
      * Defaults: 128 tokens, batches of 32 grouped by length
-     * ({@link LengthBatchPlanner#DEFAULT_CALL_OVERHEAD_ROWS}), 2 predictors, one ONNX Runtime thread per core, and the cache folder
+     * ({@link LengthBatchPlanner#DEFAULT_CALL_OVERHEAD_ROWS}), 2 predictors, one spinning ONNX Runtime thread per core, and the cache folder
      * {@code streamtune-models} under DJL's cache ({@code DJL_CACHE_DIR}, else {@code ~/.djl.ai}), unless the
      * system property {@code streamtune.model.cache} names another.
      */
@@ -53,37 +56,49 @@ public record TextEncoderOptions(int maxLength, int batchSize, int predictors, i
         String configured = System.getProperty("streamtune.model.cache");
         Path cache = configured != null ? Path.of(configured) : Utils.getCacheDir().resolve("streamtune-models");
         return new TextEncoderOptions(128, 32, 2, Runtime.getRuntime().availableProcessors(), cache,
-                LengthBatchPlanner.DEFAULT_CALL_OVERHEAD_ROWS);
+                LengthBatchPlanner.DEFAULT_CALL_OVERHEAD_ROWS, true);
     }
 
     /** A copy with another {@link #maxLength}. */
     public TextEncoderOptions withMaxLength(int tokens) {
-        return new TextEncoderOptions(tokens, batchSize, predictors, intraOpThreads, cacheFolder, callOverheadRows);
+        return new TextEncoderOptions(tokens, batchSize, predictors, intraOpThreads, cacheFolder, callOverheadRows,
+                intraOpSpinning);
     }
 
     /** A copy with another {@link #batchSize}. */
     public TextEncoderOptions withBatchSize(int texts) {
-        return new TextEncoderOptions(maxLength, texts, predictors, intraOpThreads, cacheFolder, callOverheadRows);
+        return new TextEncoderOptions(maxLength, texts, predictors, intraOpThreads, cacheFolder, callOverheadRows,
+                intraOpSpinning);
     }
 
     /** A copy with another {@link #predictors} count. */
     public TextEncoderOptions withPredictors(int count) {
-        return new TextEncoderOptions(maxLength, batchSize, count, intraOpThreads, cacheFolder, callOverheadRows);
+        return new TextEncoderOptions(maxLength, batchSize, count, intraOpThreads, cacheFolder, callOverheadRows,
+                intraOpSpinning);
     }
 
     /** A copy with another {@link #intraOpThreads} count. */
     public TextEncoderOptions withIntraOpThreads(int threads) {
-        return new TextEncoderOptions(maxLength, batchSize, predictors, threads, cacheFolder, callOverheadRows);
+        return new TextEncoderOptions(maxLength, batchSize, predictors, threads, cacheFolder, callOverheadRows,
+                intraOpSpinning);
     }
 
     /** A copy with another {@link #cacheFolder}. */
     public TextEncoderOptions withCacheFolder(Path folder) {
-        return new TextEncoderOptions(maxLength, batchSize, predictors, intraOpThreads, folder, callOverheadRows);
+        return new TextEncoderOptions(maxLength, batchSize, predictors, intraOpThreads, folder, callOverheadRows,
+                intraOpSpinning);
     }
 
     /** A copy with another {@link #callOverheadRows}; {@link Integer#MAX_VALUE} turns length grouping off. */
     public TextEncoderOptions withCallOverheadRows(int rows) {
-        return new TextEncoderOptions(maxLength, batchSize, predictors, intraOpThreads, cacheFolder, rows);
+        return new TextEncoderOptions(maxLength, batchSize, predictors, intraOpThreads, cacheFolder, rows,
+                intraOpSpinning);
+    }
+
+    /** A copy with {@link #intraOpSpinning} on or off. */
+    public TextEncoderOptions withIntraOpSpinning(boolean spinning) {
+        return new TextEncoderOptions(maxLength, batchSize, predictors, intraOpThreads, cacheFolder, callOverheadRows,
+                spinning);
     }
 
     /** The planner of forward passes these options describe. */

@@ -45,8 +45,11 @@ public class LearnerBeans {
     @Produces
     @ApplicationScoped
     BackboneFeatures features() {
-        // MiniLM built in, plus the image backbone made by `./streamtune pretrain` (Fashion-MNIST classes 0-4)
-        BackboneRegistry registry = ImageBackbones.register(BackboneRegistry.withBuiltIns(TextEncoderOptions.defaults()));
+        // MiniLM built in, plus the image backbone made by `./streamtune pretrain` (Fashion-MNIST classes 0-4). The
+        // training loop embeds the next batch while it trains the current one: ONNX Runtime's threads sleep rather
+        // than spin when idle, so they leave the cores to that training (bench trainer: 0.73 -> 0.85 of in-process)
+        BackboneRegistry registry = ImageBackbones.register(
+                BackboneRegistry.withBuiltIns(TextEncoderOptions.defaults().withIntraOpSpinning(false)));
         return new BackboneFeatures(registry::open);
     }
 

@@ -3,9 +3,12 @@ package dev.streamtune.trainer.service;
 import ai.djl.Device;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamtune.contracts.ModelSpec;
+import dev.streamtune.contracts.Strategy;
+import dev.streamtune.contracts.Task;
 import dev.streamtune.contracts.TopicLayout;
 import dev.streamtune.contracts.Topics;
 import dev.streamtune.kafka.common.CompactedTopicView;
+import dev.streamtune.kafka.common.NativeLz4;
 import dev.streamtune.kafka.common.TopicCreator;
 import dev.streamtune.trainer.config.TrainerConfig;
 import dev.streamtune.trainer.messaging.DeadLetters;
@@ -15,6 +18,7 @@ import dev.streamtune.trainer.training.StrategyFeatures;
 import dev.streamtune.trainer.training.TunedModels;
 import dev.streamtune.trainer.training.CheckpointCodec;
 import dev.streamtune.trainer.training.LearnerFactory;
+import dev.streamtune.trainer.training.LoopWarmUp;
 import dev.streamtune.trainer.training.SessionStore;
 import dev.streamtune.trainer.training.StatusBoard;
 import dev.streamtune.trainer.training.TrainingLoop;
@@ -27,6 +31,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -76,10 +83,13 @@ public class TrainerRuntime {
         checkpoints = new CompactedTopicView<>(bootstrap, topics.trainerState(), b -> b);
         specs.awaitCaughtUp(Duration.ofSeconds(30));
         warmBackbones();
+        CheckpointCodec codec = new CheckpointCodec(json);
+        NativeLz4.enable(); // before the warm-up compresses its scratch checkpoint, so it warms the codec Kafka will use
+        warmUpLoop(new LoopWarmUp(features, learners, codec, json, cfg.dedup().window(), KafkaClients.COMPRESSION));
         TrainingMetrics metrics = new TrainingMetrics(registry);
         var consumer = KafkaClients.samplesConsumer(bootstrap, cfg);
         var producer = KafkaClients.transactionalProducer(bootstrap, cfg);
-        SessionStore sessions = new SessionStore(specs, checkpoints, learners, new CheckpointCodec(json), topics.samples(),
+        SessionStore sessions = new SessionStore(specs, checkpoints, learners, codec, topics.samples(),
                 topics.trainerState(), cfg.dedup().window(), board);
         loop = new TrainingLoop(
                 new TrainingLoop.LoopSettings(topics.samples(), Duration.ofMillis(cfg.consume().maxWaitMs()),
@@ -102,6 +112,31 @@ public class TrainerRuntime {
                 LOG.warnf("backbone %s of model %s cannot be opened yet: %s", spec.backbone(), spec.name(), e.getMessage());
             }
         }
+    }
+
+    /**
+     * Runs the loop's per-batch code once per text backbone of the registered frozen-feature text models (the
+     * built-in text backbone when no model is registered yet), before the loop starts and readiness turns UP, so
+     * the first real batch does not pay the cold costs. A failure is logged: the first batch then pays them.
+     */
+    private void warmUpLoop(LoopWarmUp warmUp) {
+        long t0 = System.nanoTime();
+        Map<String, ModelSpec> byBackbone = new LinkedHashMap<>();
+        Collection<ModelSpec> registered = specs.all().values();
+        if (registered.isEmpty()) {
+            byBackbone.put(ModelSpec.DEFAULT_TEXT_BACKBONE, new ModelSpec(LoopWarmUp.SCRATCH_MODEL, Task.TEXT_CLASSIFICATION,
+                    ModelSpec.DEFAULT_TEXT_BACKBONE, Strategy.FEATURE_EXTRACTION, null, ModelSpec.ReplaySettings.defaults(),
+                    ModelSpec.PublishSettings.defaults(), 1, 0));
+        }
+        registered.stream().filter(LoopWarmUp::covers).forEach(spec -> byBackbone.putIfAbsent(spec.backbone(), spec));
+        for (ModelSpec like : byBackbone.values()) {
+            try {
+                warmUp.run(like, cfg.signingKey().orElse(null));
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "warm-up for backbone %s failed; the first batch pays the cold costs", like.backbone());
+            }
+        }
+        LOG.infof("warm-up of the training loop (backbones %s) took %d ms", byBackbone.keySet(), (System.nanoTime() - t0) / 1_000_000);
     }
 
     private ModelSpec decodeSpec(byte[] b) {

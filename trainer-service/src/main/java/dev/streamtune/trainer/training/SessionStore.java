@@ -128,7 +128,7 @@ public final class SessionStore {
         board.partitions(assignment.stream().map(TopicPartition::partition).toList());
     }
 
-    /** Reads the spec topic up to its end; {@code true} when that succeeded. */
+    /** Reads the spec topic up to its end; {@code true} when that succeeded. Thread-safe (it only reads the view). */
     public boolean catchUpSpecs() {
         return specs.awaitCaughtUp(Duration.ofSeconds(2));
     }

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,7 +35,14 @@ import org.jboss.logging.Logger;
  * it is visible; after a crash the next owner of a partition restores the checkpoints and resumes from the
  * committed offsets, so every sample is trained into the published lineage exactly once.
  *
- * <p>Runs on its own thread; everything it owns is confined to that thread.
+ * <p>Pipelined: while a batch is trained, published and committed, the next poll's records are already decoded,
+ * validated and embedded on a background thread ({@link PollAhead}). That preparation is pure; everything with an
+ * effect (dead letters, dedup claims, training) happens when the loop processes the batch, and the offsets it
+ * commits are the ones it tracked as processed per partition, never the consumer's position, which runs ahead. A
+ * batch polled before a rebalance or a rollback is dropped unprocessed and its records are read again.
+ *
+ * <p>Runs on its own thread; everything it owns is confined to that thread (the preparation of the batch ahead
+ * only reads).
  */
 public final class TrainingLoop implements Runnable {
 
@@ -43,10 +51,14 @@ public final class TrainingLoop implements Runnable {
     private final LoopSettings settings;
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, byte[]> producer;
-    private final SampleValidator validator;
     private final DeadLetters deadLetters;
     private final SessionStore sessions;
-    private final FeatureExtractor features;
+    private final BatchPreparer preparer;
+    private final PollAhead pollAhead = new PollAhead();
+    /** Per partition, the offset after the last record processed (trained, dead-lettered or skipped). */
+    private final Map<TopicPartition, Long> processed = new HashMap<>();
+    /** Bumped by every rebalance and rollback; batches polled under an older value are dropped. */
+    private long epoch;
     private final VersionPublisher publisher;
     private final TrainingMetrics metrics;
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -60,10 +72,9 @@ public final class TrainingLoop implements Runnable {
         this.settings = settings;
         this.consumer = consumer;
         this.producer = producer;
-        this.validator = validator;
         this.deadLetters = deadLetters;
         this.sessions = sessions;
-        this.features = features;
+        this.preparer = new BatchPreparer(validator, sessions::catchUpSpecs, features);
         this.publisher = publisher;
         this.metrics = metrics;
     }
@@ -77,9 +88,12 @@ public final class TrainingLoop implements Runnable {
             producer.initTransactions();
             consumer.subscribe(List.of(settings.samplesTopic()), new Rebalance());
             while (running.get()) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(settings.pollWait());
+                PreparedBatch batch = next();
+                if (batch.epoch() != epoch) {
+                    continue; // polled before a rebalance or rollback: its records are read again
+                }
                 try {
-                    step(records);
+                    step(batch);
                 } catch (KafkaException e) {
                     LOG.warnf(e, "transaction failed; rolling back to the last checkpoint");
                     rollBack();
@@ -91,6 +105,7 @@ public final class TrainingLoop implements Runnable {
             LOG.errorf(e, "training loop stopped");
             metrics.loopFailed();
         } finally {
+            pollAhead.close();
             if (inTransaction) {
                 try {
                     producer.abortTransaction();
@@ -103,10 +118,28 @@ public final class TrainingLoop implements Runnable {
         }
     }
 
-    private void step(ConsumerRecords<String, byte[]> records) {
-        if (!records.isEmpty()) {
+    /**
+     * The batch to process now: the one prepared in the background, else a fresh poll prepared here. Before
+     * returning it, polls the records after it without waiting and starts preparing them in the background.
+     */
+    private PreparedBatch next() {
+        PreparedBatch current = pollAhead.take();
+        if (current == null) {
+            ConsumerRecords<String, byte[]> records = consumer.poll(settings.pollWait());
+            current = preparer.prepare(records, epoch);
+        }
+        ConsumerRecords<String, byte[]> more = consumer.poll(Duration.ZERO); // may rebalance: then current is stale
+        if (!more.isEmpty()) {
+            long polledIn = epoch;
+            pollAhead.start(() -> preparer.prepare(more, polledIn));
+        }
+        return current;
+    }
+
+    private void step(PreparedBatch batch) {
+        if (!batch.isEmpty()) {
             begin();
-            Map<String, List<Pending>> byModel = route(records);
+            Map<String, List<Pending>> byModel = route(batch);
             for (Map.Entry<String, List<Pending>> e : byModel.entrySet()) {
                 trainModel(e.getKey(), e.getValue());
             }
@@ -133,54 +166,40 @@ public final class TrainingLoop implements Runnable {
         }
     }
 
-    /** A consumed sample waiting for its model's batch. */
-    private record Pending(ConsumerRecord<String, byte[]> record, SampleRecord sample, ModelSpec spec) {}
+    /** A consumed sample, with its features, waiting for its model's batch. */
+    private record Pending(ConsumerRecord<String, byte[]> record, SampleRecord sample, ModelSpec spec, float[] features) {}
 
-    private Map<String, List<Pending>> route(ConsumerRecords<String, byte[]> records) {
+    /**
+     * Applies each record's verdict in poll order: dead letters and dedup claims happen here, in the open
+     * transaction, and every record counts as processed.
+     */
+    private Map<String, List<Pending>> route(PreparedBatch batch) {
         Map<String, List<Pending>> byModel = new LinkedHashMap<>();
-        for (ConsumerRecord<String, byte[]> r : records) {
-            SampleVerdict v = validator.check(r.key(), r.value());
-            if (v instanceof SampleVerdict.Rejected rej && rej.reason() == RejectReason.UNKNOWN_MODEL && sessions.catchUpSpecs()) {
-                v = validator.check(r.key(), r.value()); // the spec may have just been registered
-            }
-            if (v instanceof SampleVerdict.Rejected rej) {
+        for (PreparedBatch.Item item : batch.items()) {
+            ConsumerRecord<String, byte[]> r = item.record();
+            if (item.verdict() instanceof SampleVerdict.Rejected rej) {
                 deadLetter(r, rej.reason(), rej.detail());
-            } else if (v instanceof SampleVerdict.Accepted acc) {
+            } else if (item.verdict() instanceof SampleVerdict.Accepted acc) {
                 ModelSession s = sessions.forModel(acc.spec(), r.partition());
-                if (s.firstTime(acc.sample().id())) {
-                    byModel.computeIfAbsent(acc.spec().name(), k -> new ArrayList<>()).add(new Pending(r, acc.sample(), acc.spec()));
-                } else {
+                if (!s.firstTime(acc.sample().id())) {
                     metrics.duplicate(acc.spec().name());
+                } else if (item.badInput() != null) {
+                    deadLetter(r, RejectReason.BAD_INPUT, item.badInput());
+                } else {
+                    byModel.computeIfAbsent(acc.spec().name(), k -> new ArrayList<>())
+                            .add(new Pending(r, acc.sample(), acc.spec(), item.features()));
                 }
             }
+            processed.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
         }
         return byModel;
     }
 
     private void trainModel(String model, List<Pending> pending) {
         ModelSpec spec = pending.get(0).spec();
-        List<Pending> ok = new ArrayList<>(pending);
-        float[][] f;
-        try {
-            f = features.features(spec, pending.stream().map(Pending::sample).toList());
-        } catch (IllegalArgumentException batchFailure) {
-            // find the bad inputs one by one; the rest still trains
-            ok.clear();
-            List<float[]> rows = new ArrayList<>();
-            for (Pending p : pending) {
-                try {
-                    rows.add(features.features(spec, List.of(p.sample()))[0]);
-                    ok.add(p);
-                } catch (IllegalArgumentException e) {
-                    deadLetter(p.record(), RejectReason.BAD_INPUT, e.getMessage());
-                }
-            }
-            f = rows.toArray(new float[0][]);
-        }
-        List<ModelSession.Trained> batch = new ArrayList<>(ok.size());
-        for (int i = 0; i < ok.size(); i++) {
-            Pending p = ok.get(i);
-            batch.add(new ModelSession.Trained(new ModelLearner.Example(p.sample().id(), f[i], p.sample().label(),
+        List<ModelSession.Trained> batch = new ArrayList<>(pending.size());
+        for (Pending p : pending) {
+            batch.add(new ModelSession.Trained(new ModelLearner.Example(p.sample().id(), p.features(), p.sample().label(),
                     p.sample().text()),
                     p.record().partition(), p.record().offset(), p.sample().producedAt()));
         }
@@ -212,11 +231,17 @@ public final class TrainingLoop implements Runnable {
         for (ProducerRecord<String, byte[]> cp : sessions.dirtyCheckpoints()) {
             producer.send(cp);
         }
+        // what was processed, not the consumer's position: that runs ahead by the batch being prepared
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition tp : consumer.assignment()) {
-            offsets.put(tp, new OffsetAndMetadata(consumer.position(tp)));
+        Set<TopicPartition> owned = consumer.assignment();
+        processed.forEach((tp, next) -> {
+            if (owned.contains(tp)) {
+                offsets.put(tp, new OffsetAndMetadata(next));
+            }
+        });
+        if (!offsets.isEmpty()) {
+            producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
         }
-        producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
         producer.commitTransaction();
         inTransaction = false;
         lastCommitNanos = System.nanoTime();
@@ -224,8 +249,13 @@ public final class TrainingLoop implements Runnable {
         metrics.committed(lastCommitNanos - t0);
     }
 
-    /** Throws away everything since the last commit: abort, forget sessions, rewind to committed offsets. */
+    /**
+     * Throws away everything since the last commit: abort, forget sessions and the batches polled but not
+     * processed, rewind to committed offsets.
+     */
     private void rollBack() {
+        dropPolled();
+        processed.clear();
         if (inTransaction) {
             try {
                 producer.abortTransaction();
@@ -244,7 +274,7 @@ public final class TrainingLoop implements Runnable {
         if (partitions.isEmpty()) {
             return;
         }
-        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(java.util.Set.copyOf(partitions));
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
         for (TopicPartition tp : partitions) {
             OffsetAndMetadata om = committed.get(tp);
             if (om == null) {
@@ -253,6 +283,12 @@ public final class TrainingLoop implements Runnable {
                 consumer.seek(tp, om.offset());
             }
         }
+    }
+
+    /** Forgets the batches polled but not processed: the current one (by its epoch) and the one ahead. */
+    private void dropPolled() {
+        epoch++;
+        pollAhead.drop();
     }
 
     /** Asks the loop to finish its current step and stop. */
@@ -286,6 +322,11 @@ public final class TrainingLoop implements Runnable {
                     rollBack();
                 }
             }
+            // the polled batches may hold records of any partition: drop them all and seek every partition back
+            // to what was just committed (the consumer's position ran ahead by those batches)
+            dropPolled();
+            processed.keySet().removeAll(partitions);
+            rewind(consumer.assignment());
             sessions.closePartitions(partitions);
             sessions.owned(List.of());
         }
@@ -299,9 +340,13 @@ public final class TrainingLoop implements Runnable {
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            dropPolled();
             if (inTransaction) {
                 rollBack();
+            } else {
+                rewind(partitions);
             }
+            processed.keySet().removeAll(partitions);
             sessions.closePartitions(partitions);
         }
     }
