@@ -1,10 +1,8 @@
 package dev.streamtune.ingest.service;
 
+import dev.streamtune.ingest.validation.ByteWords;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -17,8 +15,6 @@ import java.util.Arrays;
 public final class LineReader {
 
     private static final int READ_BUFFER = 64 * 1024;
-    /** Reads 8 bytes of the read buffer as one long, to look for a line feed in all of them at once. */
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int INITIAL_LINE = 8 * 1024;
 
     private final InputStream in;
@@ -121,8 +117,7 @@ public final class LineReader {
     private int indexOfNewline(int start) {
         int i = start;
         for (; i + Long.BYTES <= chunkEnd; i += Long.BYTES) {
-            long v = (long) WORDS.get(chunk, i) ^ 0x0a0a0a0a0a0a0a0aL; // a zero byte where there was a '\n'
-            if (((v - 0x0101010101010101L) & ~v & 0x8080808080808080L) != 0) {
+            if ((ByteWords.equalTo(ByteWords.word(chunk, i), '\n') & ByteWords.HIGH_BITS) != 0) {
                 break;
             }
         }

@@ -1,8 +1,5 @@
 package dev.streamtune.ingest.validation;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Predicate;
@@ -37,8 +34,6 @@ public final class PlainTextSampleLine {
     private static final byte[] KEY_TEXT = "text\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] KEY_LABEL = "label\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] KEY_PRODUCED_AT = "producedAt\"".getBytes(StandardCharsets.US_ASCII);
-    /** Reads 8 bytes of a line as one long, to test them at once. */
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final SampleLimits limits;
     private final Predicate<String> allowedLabel;
@@ -238,7 +233,7 @@ public final class PlainTextSampleLine {
         valueEscapes = 0;
         valuePrintable = true;
         while (pos < end) {
-            if (pos + Long.BYTES <= end && printableWord((long) WORDS.get(line, pos))) {
+            if (pos + Long.BYTES <= end && printableWord(ByteWords.word(line, pos))) {
                 pos += Long.BYTES;
                 continue;
             }
@@ -272,16 +267,9 @@ public final class PlainTextSampleLine {
      * (the classic SWAR tests: a byte below 0x20, a byte with the high bit, a byte equal to a given value).
      */
     private static boolean printableWord(long w) {
-        long control = (w - 0x2020202020202020L) & ~w;
-        long quote = zeroByte(w ^ 0x2222222222222222L);
-        long backslash = zeroByte(w ^ 0x5c5c5c5c5c5c5c5cL);
-        long delete = zeroByte(w ^ 0x7f7f7f7f7f7f7f7fL);
-        return ((control | w | quote | backslash | delete) & 0x8080808080808080L) == 0;
-    }
-
-    /** Non-zero in the high bit of some byte exactly when {@code v} has a zero byte (with the 0x80 mask applied). */
-    private static long zeroByte(long v) {
-        return (v - 0x0101010101010101L) & ~v;
+        long special = ByteWords.below(w, 0x20) | w | ByteWords.equalTo(w, '"') | ByteWords.equalTo(w, '\\')
+                | ByteWords.equalTo(w, 0x7f);
+        return (special & ByteWords.HIGH_BITS) == 0;
     }
 
     /** Whether {@code \c} is an escape Jackson writes itself for that character (so the bytes can be copied). */
