@@ -6,10 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -30,7 +26,7 @@ final class RawProducerLoad implements AutoCloseable {
     private final String topic;
     private final Map<String, Object> settings;
     private final List<KafkaProducer<String, byte[]>> producers = new ArrayList<>();
-    private final ExecutorService workers;
+    private final ChunkWorkers<KafkaProducer<String, byte[]>> workers;
 
     /**
      * @param settings producer settings that must match the ingest service's (compression, linger, batch size),
@@ -39,11 +35,6 @@ final class RawProducerLoad implements AutoCloseable {
     RawProducerLoad(String bootstrap, String topic, int poolSize, Map<String, String> settings) {
         this.topic = topic;
         createTopicIfMissing(bootstrap, topic);
-        this.workers = Executors.newFixedThreadPool(poolSize, r -> {
-            Thread t = new Thread(r, "raw-producer");
-            t.setDaemon(true);
-            return t;
-        });
         Map<String, Object> merged = defaults(bootstrap);
         merged.putAll(settings);
         this.settings = Map.copyOf(merged);
@@ -58,9 +49,10 @@ final class RawProducerLoad implements AutoCloseable {
                 p.initTransactions();
             }
         } catch (RuntimeException e) {
-            close();
+            producers.forEach(KafkaProducer::close);
             throw e;
         }
+        this.workers = new ChunkWorkers<>(producers, "raw-producer");
     }
 
     /**
@@ -100,25 +92,7 @@ final class RawProducerLoad implements AutoCloseable {
     }
 
     Throughput run(String path, IngestWorkload workload, int chunkSize) throws Exception {
-        List<IngestWorkload.Chunk> chunks = workload.chunks(chunkSize);
-        AtomicInteger next = new AtomicInteger();
-        List<Future<Long>> results = new ArrayList<>();
-        long start = System.nanoTime();
-        for (KafkaProducer<String, byte[]> p : producers) {
-            results.add(workers.submit(() -> {
-                long sent = 0;
-                for (int c = next.getAndIncrement(); c < chunks.size(); c = next.getAndIncrement()) {
-                    sent += sendInTransaction(p, workload, chunks.get(c));
-                }
-                return sent;
-            }));
-        }
-        long committed = 0;
-        for (Future<Long> r : results) {
-            committed += r.get();
-        }
-        long nanos = System.nanoTime() - start;
-        return new Throughput(path, committed, workload.payloadBytes(), nanos);
+        return workers.run(path, workload, chunkSize, (p, i, chunk) -> sendInTransaction(p, workload, chunk));
     }
 
     private long sendInTransaction(KafkaProducer<String, byte[]> p, IngestWorkload w, IngestWorkload.Chunk c) {
@@ -141,7 +115,7 @@ final class RawProducerLoad implements AutoCloseable {
 
     @Override
     public void close() {
-        workers.shutdownNow();
+        workers.close();
         for (KafkaProducer<String, byte[]> p : producers) {
             p.close();
         }

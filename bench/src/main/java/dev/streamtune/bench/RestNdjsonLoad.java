@@ -2,11 +2,6 @@ package dev.streamtune.bench;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Pushes a workload through the ingest service's NDJSON endpoint: one request per chunk, {@code concurrency}
@@ -20,50 +15,31 @@ final class RestNdjsonLoad implements AutoCloseable {
     private static final int BLOCK_BYTES = 64 * 1024;
 
     private final IngestHttpClient client;
-    private final ExecutorService workers;
-    private final List<KeepAliveHttp> connections = new ArrayList<>();
+    private final ChunkWorkers<KeepAliveHttp> workers;
     /** Request bodies of the last workload run, built once: rebuilding them per run made garbage in this JVM. */
     private IngestWorkload bodiesOf;
     private List<List<byte[]>> bodies;
 
     RestNdjsonLoad(IngestHttpClient client, String model, int concurrency) {
         this.client = client;
-        this.workers = Executors.newFixedThreadPool(concurrency, r -> {
-            Thread t = new Thread(r, "rest-ndjson");
-            t.setDaemon(true);
-            return t;
-        });
+        List<KeepAliveHttp> connections = new ArrayList<>();
         for (int i = 0; i < concurrency; i++) {
             connections.add(client.samplesConnection(model));
         }
+        this.workers = new ChunkWorkers<>(connections, "rest-ndjson");
     }
 
-    Throughput run(String path, IngestWorkload workload, int chunkSize) throws InterruptedException, ExecutionException {
+    Throughput run(String path, IngestWorkload workload, int chunkSize) throws Exception {
         List<IngestWorkload.Chunk> chunks = workload.chunks(chunkSize);
-        List<List<byte[]>> bodies = bodies(workload, chunks);
-        AtomicInteger next = new AtomicInteger();
-        List<Future<Long>> results = new ArrayList<>();
-        long start = System.nanoTime();
-        for (KeepAliveHttp connection : connections) {
-            results.add(workers.submit(() -> {
-                long accepted = 0;
-                for (int i = next.getAndIncrement(); i < chunks.size(); i = next.getAndIncrement()) {
-                    int n = client.postNdjson(connection, bodies.get(i));
-                    if (n != chunks.get(i).size()) {
-                        throw new IllegalStateException("request " + i + " sent " + chunks.get(i).size()
-                                + " records but the service accepted " + n);
-                    }
-                    accepted += n;
-                }
-                return accepted;
-            }));
-        }
-        long accepted = 0;
-        for (Future<Long> r : results) {
-            accepted += r.get();
-        }
-        long nanos = System.nanoTime() - start;
-        return new Throughput(path, accepted, workload.payloadBytes(), nanos);
+        List<List<byte[]>> requestBodies = bodies(workload, chunks);
+        return workers.run(path, workload, chunkSize, (connection, i, chunk) -> {
+            int n = client.postNdjson(connection, requestBodies.get(i));
+            if (n != chunk.size()) {
+                throw new IllegalStateException("request " + i + " sent " + chunk.size()
+                        + " records but the service accepted " + n);
+            }
+            return n;
+        });
     }
 
     private List<List<byte[]>> bodies(IngestWorkload workload, List<IngestWorkload.Chunk> chunks) {
@@ -79,7 +55,7 @@ final class RestNdjsonLoad implements AutoCloseable {
 
     @Override
     public void close() {
-        workers.shutdownNow();
-        connections.forEach(KeepAliveHttp::close);
+        workers.close();
+        workers.clients().forEach(KeepAliveHttp::close);
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
 import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
+import dev.streamtune.ingest.problem.ErrorList;
+import dev.streamtune.ingest.validation.EntryRef;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
@@ -12,8 +14,8 @@ import java.util.Arrays;
 import java.util.RandomAccess;
 
 /**
- * The ids of an NDJSON request's accepted samples, in order, with the line each came from; a client id may appear
- * once. A request may carry 100,000 and more samples, so the ids are not kept as that many String and map-entry
+ * The ids of a request's accepted samples, in order, with the entry each came from (NDJSON line or JSON batch
+ * index); a client id may appear once per request. An NDJSON request may carry 100,000 and more samples, so the ids are not kept as that many String and map-entry
  * objects (which every young garbage collection during the request would copy) but as UTF-8 in one byte array,
  * with their ends, lines and an open-addressing hash table in int arrays. As a {@code List<String>} it is the
  * answer's id list, which Jackson writes straight from the UTF-8 bytes ({@link #serialize}); {@link #get} decodes
@@ -23,24 +25,27 @@ final class AcceptedIds extends AbstractList<String> implements RandomAccess, Js
 
     private static final int NOT_FOUND = -1;
 
-    private byte[] bytes = new byte[8 * 1024];
+    private byte[] bytes;
     private int used;
-    private int[] ends = new int[256];
-    private int[] lines = new int[256];
+    /** Per id: where it ends in {@link #bytes}, and its entry (line or index). */
+    private int[] ends;
+    private int[] entries;
     private int size;
     /** Slots hold 1 + the index of a client id, 0 when free; kept at most half full. */
-    private int[] table = new int[512];
+    private int[] table;
     /** The hash of the id in the same slot of {@link #table}, so most probes need not compare bytes. */
-    private int[] slotHashes = new int[512];
+    private int[] slotHashes;
     private int claimed;
 
-    AcceptedIds() {}
+    AcceptedIds() {
+        this(0);
+    }
 
     /** Sized up front for about {@code expectedIds} ids (it still grows past them). */
     AcceptedIds(int expectedIds) {
         int ids = Math.max(256, expectedIds);
         ends = new int[ids];
-        lines = new int[ids];
+        entries = new int[ids];
         bytes = new byte[Math.max(8 * 1024, Math.min(ids * 32, 1 << 24))];
         int slots = Integer.highestOneBit(Math.max(512, ids * 2) - 1) << 1;
         table = new int[slots];
@@ -48,23 +53,56 @@ final class AcceptedIds extends AbstractList<String> implements RandomAccess, Js
     }
 
     /**
-     * Adds a client's id, given as {@code length} UTF-8 bytes of {@code source} from {@code from}, for the sample
-     * on {@code line}.
-     *
-     * @return {@code -1} when added; otherwise the line of the earlier sample with this id (nothing is added)
+     * Claims the client id of the entry {@code at} ({@code null}: it has none, nothing to claim); when an earlier
+     * entry has it, records the error and returns {@code false}.
      */
-    int claim(byte[] source, int from, int length, int line) {
+    boolean claim(String id, EntryRef at, ErrorList errors) {
+        if (id == null) {
+            return true;
+        }
+        byte[] utf8 = id.getBytes(StandardCharsets.UTF_8);
+        int position = at.line() != null ? at.line() : at.index() != null ? at.index() : 0;
+        return untaken(claim(utf8, 0, utf8.length, position), id, at, errors);
+    }
+
+    /**
+     * {@link #claim(String, EntryRef, ErrorList)} for the id of NDJSON line {@code line}, given as {@code length}
+     * UTF-8 bytes from {@code from} (no String or entry is made unless the id is taken).
+     */
+    boolean claimOnLine(byte[] source, int from, int length, int line, ErrorList errors) {
+        int earlier = claim(source, from, length, line);
+        return earlier == NOT_FOUND
+                || untaken(earlier, new String(source, from, length, StandardCharsets.UTF_8), EntryRef.line(line), errors);
+    }
+
+    /** {@code true} when no earlier entry had the id; else records the error of entry {@code at}. */
+    private static boolean untaken(int earlier, String id, EntryRef at, ErrorList errors) {
+        if (earlier == NOT_FOUND) {
+            return true;
+        }
+        String where = at.line() != null ? "line " + earlier : "index " + earlier;
+        errors.add(at.error("id", "'" + id + "' is already the id of the sample at " + where));
+        return false;
+    }
+
+    /**
+     * Adds a client's id, given as {@code length} UTF-8 bytes of {@code source} from {@code from}, for the sample
+     * at {@code entry}.
+     *
+     * @return {@code -1} when added; otherwise the entry of the earlier sample with this id (nothing is added)
+     */
+    int claim(byte[] source, int from, int length, int entry) {
         int hash = hash(source, from, length);
         int mask = table.length - 1;
         int slot = hash & mask;
         while (table[slot] != 0) {
             int other = table[slot] - 1;
             if (slotHashes[slot] == hash && sameBytes(other, source, from, length)) {
-                return lines[other];
+                return entries[other];
             }
             slot = (slot + 1) & mask;
         }
-        append(source, from, length, line);
+        append(source, from, length, entry);
         table[slot] = size;
         slotHashes[slot] = hash;
         if (++claimed * 2 > table.length) {
@@ -73,16 +111,10 @@ final class AcceptedIds extends AbstractList<String> implements RandomAccess, Js
         return NOT_FOUND;
     }
 
-    /** {@link #claim(byte[], int, int, int)} for an id given as a String. */
-    int claim(String id, int line) {
-        byte[] utf8 = id.getBytes(StandardCharsets.UTF_8);
-        return claim(utf8, 0, utf8.length, line);
-    }
-
     /** Adds an id chosen by the service (unique by construction: no check). */
-    void addChosen(String id, int line) {
+    void addChosen(String id, int entry) {
         byte[] ascii = id.getBytes(StandardCharsets.ISO_8859_1);
-        append(ascii, 0, ascii.length, line);
+        append(ascii, 0, ascii.length, entry);
     }
 
     @Override
@@ -121,7 +153,7 @@ final class AcceptedIds extends AbstractList<String> implements RandomAccess, Js
         serialize(gen, serializers);
     }
 
-    private void append(byte[] source, int from, int length, int line) {
+    private void append(byte[] source, int from, int length, int entry) {
         if (used + length > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(2 * bytes.length, used + length));
         }
@@ -129,10 +161,10 @@ final class AcceptedIds extends AbstractList<String> implements RandomAccess, Js
         used += length;
         if (size == ends.length) {
             ends = Arrays.copyOf(ends, 2 * size);
-            lines = Arrays.copyOf(lines, 2 * size);
+            entries = Arrays.copyOf(entries, 2 * size);
         }
         ends[size] = used;
-        lines[size] = line;
+        entries[size] = entry;
         size++;
     }
 

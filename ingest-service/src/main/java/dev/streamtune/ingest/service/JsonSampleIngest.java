@@ -88,7 +88,7 @@ public class JsonSampleIngest {
                     + " samples; at most " + limits.maxBatchSamples() + " are allowed per JSON batch. Split it, or "
                     + "stream it as NDJSON (Content-Type: application/x-ndjson).");
         }
-        ClientIds ids = new ClientIds();
+        AcceptedIds ids = new AcceptedIds();
         List<SampleDraft> drafts = new ArrayList<>(samples.size());
         int bad = 0;
         for (int i = 0; i < samples.size(); i++) {

@@ -116,7 +116,7 @@ public class NdjsonSampleIngest {
             }
             EntryRef at = EntryRef.line(lineNumber);
             SampleDraft draft = lines.overflowed() ? overflow(at, errors) : parse(json, lines, spec, at, errors);
-            if (draft == null || !claim(ids, draft.id(), lineNumber, errors)) {
+            if (draft == null || !ids.claim(draft.id(), at, errors)) {
                 bad++;
             } else if (errors.isEmpty()) {
                 SampleRecord record = draft.toRecord(spec.name(), System.currentTimeMillis());
@@ -151,9 +151,7 @@ public class NdjsonSampleIngest {
         int idFrom = plain.idFrom();
         int idLength = plain.idLength();
         if (idFrom >= 0) {
-            int earlier = ids.claim(idSource, idFrom, idLength, lineNumber);
-            if (earlier >= 0) {
-                errors.add(ClientIds.taken(plain.id(), EntryRef.line(lineNumber), EntryRef.line(earlier)));
+            if (!ids.claimOnLine(idSource, idFrom, idLength, lineNumber, errors)) {
                 return false;
             }
         } else {
@@ -167,19 +165,6 @@ public class NdjsonSampleIngest {
             long now = System.currentTimeMillis();
             long producedAt = plain.producedAt() >= 0 ? plain.producedAt() : now;
             tx.send(records.apply(splicer.value(plain, idSource, idFrom, idLength, producedAt, now)));
-        }
-        return true;
-    }
-
-    /** Claims a client id of a line read by the general path; {@code false} (and an error) when it was taken. */
-    private static boolean claim(AcceptedIds ids, String id, int lineNumber, ErrorList errors) {
-        if (id == null) {
-            return true;
-        }
-        int earlier = ids.claim(id, lineNumber);
-        if (earlier >= 0) {
-            errors.add(ClientIds.taken(id, EntryRef.line(lineNumber), EntryRef.line(earlier)));
-            return false;
         }
         return true;
     }
