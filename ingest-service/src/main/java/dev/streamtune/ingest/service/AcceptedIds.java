@@ -31,10 +31,12 @@ final class AcceptedIds extends AbstractList<String> implements RandomAccess, Js
     private int[] ends;
     private int[] entries;
     private int size;
-    /** Slots hold 1 + the index of a client id, 0 when free; kept at most half full. */
-    private int[] table;
-    /** The hash of the id in the same slot of {@link #table}, so most probes need not compare bytes. */
-    private int[] slotHashes;
+    /**
+     * Open addressing, kept at most half full: a slot holds the id's hash in its high half (so most probes need
+     * not compare bytes) and 1 + the id's index in its low half; 0 when free. One array, so a probe touches one
+     * cache line: with 100,000 ids the table is far larger than the caches.
+     */
+    private long[] table;
     private int claimed;
 
     AcceptedIds() {
@@ -48,8 +50,7 @@ final class AcceptedIds extends AbstractList<String> implements RandomAccess, Js
         entries = new int[ids];
         bytes = new byte[Math.max(8 * 1024, Math.min(ids * 32, 1 << 24))];
         int slots = Integer.highestOneBit(Math.max(512, ids * 2) - 1) << 1;
-        table = new int[slots];
-        slotHashes = new int[slots];
+        table = new long[slots];
     }
 
     /**
@@ -95,16 +96,16 @@ final class AcceptedIds extends AbstractList<String> implements RandomAccess, Js
         int hash = hash(source, from, length);
         int mask = table.length - 1;
         int slot = hash & mask;
-        while (table[slot] != 0) {
-            int other = table[slot] - 1;
-            if (slotHashes[slot] == hash && sameBytes(other, source, from, length)) {
+        long taken;
+        while ((taken = table[slot]) != 0) {
+            int other = (int) taken - 1;
+            if ((int) (taken >>> 32) == hash && sameBytes(other, source, from, length)) {
                 return entries[other];
             }
             slot = (slot + 1) & mask;
         }
         append(source, from, length, entry);
-        table[slot] = size;
-        slotHashes[slot] = hash;
+        table[slot] = ((long) hash << 32) | size;
         if (++claimed * 2 > table.length) {
             rehash();
         }
@@ -175,21 +176,18 @@ final class AcceptedIds extends AbstractList<String> implements RandomAccess, Js
     }
 
     private void rehash() {
-        int[] bigger = new int[table.length * 2];
-        int[] biggerHashes = new int[bigger.length];
+        long[] bigger = new long[table.length * 2];
         int mask = bigger.length - 1;
-        for (int i = 0; i < table.length; i++) {
-            if (table[i] != 0) {
-                int slot = slotHashes[i] & mask;
+        for (long taken : table) {
+            if (taken != 0) {
+                int slot = (int) (taken >>> 32) & mask;
                 while (bigger[slot] != 0) {
                     slot = (slot + 1) & mask;
                 }
-                bigger[slot] = table[i];
-                biggerHashes[slot] = slotHashes[i];
+                bigger[slot] = taken;
             }
         }
         table = bigger;
-        slotHashes = biggerHashes;
     }
 
     private static int hash(byte[] b, int from, int length) {
