@@ -30,6 +30,8 @@ public final class IngestBench implements Benchmark {
 
     static final double FLOOR_RATIO = 0.5;
     static final double FLOOR_P99_MS = 20.0;
+    /** Warm-up ends once the JIT compiler threads use less than this share of all the CPU of a round pair. */
+    static final double JIT_SETTLED = 0.03;
 
     @Override
     public String description() {
@@ -44,6 +46,7 @@ public final class IngestBench implements Benchmark {
         d.put("concurrency", "4");
         d.put("rounds", "5");
         d.put("warmup-seconds", "30");
+        d.put("warmup-max-seconds", "120");
         d.put("rate", "200");
         d.put("latency-seconds", "30");
         d.put("latency-warmup-seconds", "15");
@@ -103,8 +106,9 @@ public final class IngestBench implements Benchmark {
                     new RawProducerLoad(broker.bootstrapServers(), args.text("raw-topic"), concurrency, rawSettings);
                     RestNdjsonLoad rest = new RestNdjsonLoad(client, model, concurrency)) {
                 report.environment("raw_producer", new TreeMap<>(raw.settings()));
-                warmUp(rest, raw, workload, chunk, args.integer("warmup-seconds", 0));
-                compareThroughput(report, rest, raw, workload, chunk, args.integer("rounds", 1));
+                warmUp(report, rest, raw, workload, chunk, ingest.pid(), args.integer("warmup-seconds", 0),
+                        args.integer("warmup-max-seconds", 0));
+                compareThroughput(report, rest, raw, workload, chunk, args.integer("rounds", 1), ingest.pid());
             }
             new SingleSampleLatency(client, singles, rate).measure(report, latencyWarmup, latencySeconds);
             MachineLoad.record(report, "loadavg_end");
@@ -114,22 +118,44 @@ public final class IngestBench implements Benchmark {
     }
 
     /**
-     * Alternating unmeasured rounds of both paths for {@code seconds}, until the JIT compilers of the service and of
-     * this JVM (the raw producer's code) have done most of their work: on 2 cores the service's REST rounds kept
-     * getting faster for more than 2 million records (C2 compiling the HTTP, Kafka and ingest code behind a long
-     * queue), which would be measured otherwise. They send the same records as the measured rounds (ids repeat
-     * across requests, as they do between the measured rounds; the service checks ids within a request).
+     * Alternating unmeasured rounds of both paths for at least {@code minSeconds}, then until the JIT compilers of
+     * the service and of this JVM (the raw producer's code) have settled: their compiler threads used less than
+     * {@link #JIT_SETTLED} of all the CPU of a round pair (at most {@code maxSeconds}). On 2 cores C2 was still
+     * compiling the HTTP, Kafka and ingest code after 30 s (a fifth to a third of the service's CPU), which would be
+     * measured otherwise. They send the same records as the measured rounds (ids repeat across requests, as they do
+     * between the measured rounds; the service checks ids within a request).
      */
-    private static void warmUp(RestNdjsonLoad rest, RawProducerLoad raw, IngestWorkload workload, int chunk,
-                               int seconds) throws Exception {
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        for (int round = 1; System.nanoTime() < end; round++) {
+    private static void warmUp(BenchReport report, RestNdjsonLoad rest, RawProducerLoad raw, IngestWorkload workload,
+                               int chunk, long servicePid, int minSeconds, int maxSeconds) throws Exception {
+        long start = System.nanoTime();
+        double jitShare = 1;
+        int round = 0;
+        double elapsed = 0;
+        while (elapsed < minSeconds || (jitShare >= JIT_SETTLED && elapsed < maxSeconds)) {
+            round++;
+            double jitBefore = jitSeconds(servicePid);
+            double cpuBefore = totalCpuSeconds();
             System.gc();
             Throughput viaRest = rest.run("rest-ndjson", workload, chunk);
             Throughput viaKafka = raw.run("raw-producer", workload, chunk);
-            System.out.printf("warm-up %d: REST %,.0f records/s, raw %,.0f records/s%n", round,
-                    viaRest.recordsPerSecond(), viaKafka.recordsPerSecond());
+            jitShare = (jitSeconds(servicePid) - jitBefore) / Math.max(1e-9, totalCpuSeconds() - cpuBefore);
+            elapsed = (System.nanoTime() - start) / 1e9;
+            System.out.printf("warm-up %d: REST %,.0f records/s, raw %,.0f records/s, JIT compilers %.1f%% of the CPU%n",
+                    round, viaRest.recordsPerSecond(), viaKafka.recordsPerSecond(), 100 * jitShare);
         }
+        System.out.printf("warm-up: %d round pairs in %.0f s; JIT compilers %.1f%% of the CPU in the last (%s)%n", round,
+                elapsed, 100 * jitShare, jitShare < JIT_SETTLED ? "settled" : "still busy at the time limit");
+        report.environment("warmup_seconds", Math.round(elapsed));
+        report.environment("warmup_last_jit_share", jitShare);
+    }
+
+    /** CPU seconds of the JIT compiler threads of the service and of this JVM. */
+    private static double jitSeconds(long servicePid) {
+        return ProcessCpu.jitOf(servicePid) + ProcessCpu.jitOf(ProcessHandle.current().pid());
+    }
+
+    private static double totalCpuSeconds() {
+        return ProcessCpu.selfAndDescendantsByProcess().values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     /**
@@ -137,7 +163,8 @@ public final class IngestBench implements Benchmark {
      * broker, and records the median round of each.
      */
     private static void compareThroughput(BenchReport report, RestNdjsonLoad rest, RawProducerLoad raw,
-                                          IngestWorkload workload, int chunk, int rounds) throws Exception {
+                                          IngestWorkload workload, int chunk, int rounds, long servicePid)
+            throws Exception {
         List<Throughput> viaRest = new ArrayList<>();
         List<Throughput> viaKafka = new ArrayList<>();
         Map<Throughput, Double> cpuMicrosPerRecord = new IdentityHashMap<>();
@@ -146,9 +173,11 @@ public final class IngestBench implements Benchmark {
                 boolean restTurn = (k + round) % 2 == 1;
                 System.gc(); // this JVM's collector should not run inside a round
                 Map<String, Double> cpuBefore = ProcessCpu.selfAndDescendantsByProcess();
+                double jitBefore = jitSeconds(servicePid);
                 Throughput t = restTurn
                         ? rest.run("rest-ndjson", workload, chunk)
                         : raw.run("raw-producer", workload, chunk);
+                double jitMicros = (jitSeconds(servicePid) - jitBefore) * 1e6 / t.records();
                 Map<String, Double> cpuAfter = ProcessCpu.selfAndDescendantsByProcess();
                 StringBuilder split = new StringBuilder();
                 double cpuMicros = 0;
@@ -159,7 +188,8 @@ public final class IngestBench implements Benchmark {
                 }
                 cpuMicrosPerRecord.put(t, cpuMicros);
                 (restTurn ? viaRest : viaKafka).add(t);
-                System.out.printf("round %d: %s, %.1f CPU us per record (%s)%n", round, t, cpuMicros, split);
+                System.out.printf("round %d: %s, %.1f CPU us per record (%s; JIT compilers %.1f)%n", round, t, cpuMicros,
+                        split, jitMicros);
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("round", round);
                 row.putAll(t.row());

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * CPU time and memory of processes (Linux {@code /proc}), so that figures measured on a shared machine can be
@@ -55,6 +56,32 @@ final class ProcessCpu {
         // the fields after the command name, which is in parentheses and may contain spaces
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+    }
+
+    /**
+     * CPU seconds used so far by the JIT compiler threads of JVM {@code pid} (threads named {@code C1/C2
+     * CompilerThread…}), summed over {@code /proc/PID/task}; threads that ended are not counted, which only ever
+     * makes this lower.
+     */
+    static double jitOf(long pid) {
+        double seconds = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        seconds += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+                    }
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list /proc/" + pid + "/task", e);
+        }
+        return seconds;
     }
 
     /** Resident set size of {@code pid} now ({@code VmRSS}), in MiB. */

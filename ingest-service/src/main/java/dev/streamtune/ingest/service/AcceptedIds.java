@@ -15,107 +15,135 @@ import java.util.RandomAccess;
 
 /**
  * The ids of a request's accepted samples, in order, with the entry each came from (NDJSON line or JSON batch
- * index); a client id may appear once per request. An NDJSON request may carry 100,000 and more samples, so the ids are not kept as that many String and map-entry
- * objects (which every young garbage collection during the request would copy) but as UTF-8 in one byte array,
- * with their ends, lines and an open-addressing hash table in int arrays. As a {@code List<String>} it is the
- * answer's id list, which Jackson writes straight from the UTF-8 bytes ({@link #serialize}); {@link #get} decodes
- * one id at a time.
+ * index); a client id may appear once per request. An NDJSON request may carry 100,000 and more samples, so the
+ * ids are not kept as that many String and map-entry objects (which every young garbage collection during the
+ * request would copy) but as UTF-8 in one byte array, with their ends and entries in int arrays. As a
+ * {@code List<String>} it is the answer's id list, which Jackson writes straight from the UTF-8 bytes
+ * ({@link #serialize}); {@link #get} decodes one id at a time.
+ *
+ * <p>Repeated client ids are found once, when the request has been read ({@link #reportRepeats}): by sorting the
+ * ids' hashes, which runs through memory in order. A hash table probed per line was the largest cost of the NDJSON
+ * path after Kafka itself: with 100,000 ids it outgrows the caches, and every probe between a line's parsing and
+ * its send waited for memory. Nothing is lost by waiting: a request with a repeated id is rejected whole, and its
+ * transaction aborted, like one with any other bad line.
  */
 final class AcceptedIds extends AbstractList<String> implements RandomAccess, JsonSerializable {
 
-    private static final int NOT_FOUND = -1;
-
+    private final boolean lines;
     private byte[] bytes;
     private int used;
     /** Per id: where it ends in {@link #bytes}, and its entry (line or index). */
     private int[] ends;
     private int[] entries;
     private int size;
-    /**
-     * Open addressing, kept at most half full: a slot holds the id's hash in its high half (so most probes need
-     * not compare bytes) and 1 + the id's index in its low half; 0 when free. One array, so a probe touches one
-     * cache line: with 100,000 ids the table is far larger than the caches.
-     */
-    private long[] table;
+    /** Per client id (not the ids the service chose): its hash in the high half, its index here in the low half. */
+    private long[] claims;
     private int claimed;
 
-    AcceptedIds() {
-        this(0);
-    }
-
-    /** Sized up front for about {@code expectedIds} ids (it still grows past them). */
-    AcceptedIds(int expectedIds) {
+    private AcceptedIds(boolean lines, int expectedIds) {
+        this.lines = lines;
         int ids = Math.max(256, expectedIds);
         ends = new int[ids];
         entries = new int[ids];
+        claims = new long[ids];
         bytes = new byte[Math.max(8 * 1024, Math.min(ids * 32, 1 << 24))];
-        int slots = Integer.highestOneBit(Math.max(512, ids * 2) - 1) << 1;
-        table = new long[slots];
     }
 
-    /**
-     * Claims the client id of the entry {@code at} ({@code null}: it has none, nothing to claim); when an earlier
-     * entry has it, records the error and returns {@code false}.
-     */
-    boolean claim(String id, EntryRef at, ErrorList errors) {
-        if (id == null) {
-            return true;
+    /** For the lines of an NDJSON body, sized up front for about {@code expectedIds} ids (it still grows past). */
+    static AcceptedIds ofLines(int expectedIds) {
+        return new AcceptedIds(true, expectedIds);
+    }
+
+    /** For the entries of a JSON batch. */
+    static AcceptedIds ofIndices() {
+        return new AcceptedIds(false, 0);
+    }
+
+    /** Adds the client id of the sample at {@code entry} ({@code null}: it has none, nothing is added). */
+    void claim(String id, int entry) {
+        if (id != null) {
+            byte[] utf8 = id.getBytes(StandardCharsets.UTF_8);
+            claim(utf8, 0, utf8.length, entry);
         }
-        byte[] utf8 = id.getBytes(StandardCharsets.UTF_8);
-        int position = at.line() != null ? at.line() : at.index() != null ? at.index() : 0;
-        return untaken(claim(utf8, 0, utf8.length, position), id, at, errors);
     }
 
-    /**
-     * {@link #claim(String, EntryRef, ErrorList)} for the id of NDJSON line {@code line}, given as {@code length}
-     * UTF-8 bytes from {@code from} (no String or entry is made unless the id is taken).
-     */
-    boolean claimOnLine(byte[] source, int from, int length, int line, ErrorList errors) {
-        int earlier = claim(source, from, length, line);
-        return earlier == NOT_FOUND
-                || untaken(earlier, new String(source, from, length, StandardCharsets.UTF_8), EntryRef.line(line), errors);
-    }
-
-    /** {@code true} when no earlier entry had the id; else records the error of entry {@code at}. */
-    private static boolean untaken(int earlier, String id, EntryRef at, ErrorList errors) {
-        if (earlier == NOT_FOUND) {
-            return true;
+    /** Adds a client id, given as {@code length} UTF-8 bytes of {@code source} from {@code from}. */
+    void claim(byte[] source, int from, int length, int entry) {
+        if (claimed == claims.length) {
+            claims = Arrays.copyOf(claims, 2 * claimed);
         }
-        String where = at.line() != null ? "line " + earlier : "index " + earlier;
-        errors.add(at.error("id", "'" + id + "' is already the id of the sample at " + where));
-        return false;
-    }
-
-    /**
-     * Adds a client's id, given as {@code length} UTF-8 bytes of {@code source} from {@code from}, for the sample
-     * at {@code entry}.
-     *
-     * @return {@code -1} when added; otherwise the entry of the earlier sample with this id (nothing is added)
-     */
-    int claim(byte[] source, int from, int length, int entry) {
-        int hash = hash(source, from, length);
-        int mask = table.length - 1;
-        int slot = hash & mask;
-        long taken;
-        while ((taken = table[slot]) != 0) {
-            int other = (int) taken - 1;
-            if ((int) (taken >>> 32) == hash && sameBytes(other, source, from, length)) {
-                return entries[other];
-            }
-            slot = (slot + 1) & mask;
-        }
+        claims[claimed++] = ((long) hash(source, from, length) << 32) | size;
         append(source, from, length, entry);
-        table[slot] = ((long) hash << 32) | size;
-        if (++claimed * 2 > table.length) {
-            rehash();
-        }
-        return NOT_FOUND;
     }
 
-    /** Adds an id chosen by the service (unique by construction: no check). */
+    /** Adds an id chosen by the service (unique by construction: never reported as repeated). */
     void addChosen(String id, int entry) {
         byte[] ascii = id.getBytes(StandardCharsets.ISO_8859_1);
         append(ascii, 0, ascii.length, entry);
+    }
+
+    /**
+     * Records an error for every entry whose client id an earlier entry has, naming the first entry with it, in
+     * entry order.
+     *
+     * @return how many entries repeat an earlier id
+     */
+    int reportRepeats(ErrorList errors) {
+        long[] sorted = Arrays.copyOf(claims, claimed);
+        Arrays.sort(sorted); // equal hashes end up together, in the order the ids were added
+        long[] repeats = new long[0]; // (index of the repeat) << 32 | index of the first with its id
+        int found = 0;
+        for (int from = 0; from < sorted.length; ) {
+            int to = from + 1;
+            while (to < sorted.length && (sorted[to] >>> 32) == (sorted[from] >>> 32)) {
+                to++;
+            }
+            if (to - from > 1) {
+                long[] group = repeatsAmong(sorted, from, to);
+                if (found + group.length > repeats.length) {
+                    repeats = Arrays.copyOf(repeats, Math.max(2 * repeats.length, found + group.length));
+                }
+                System.arraycopy(group, 0, repeats, found, group.length);
+                found += group.length;
+            }
+            from = to;
+        }
+        Arrays.sort(repeats, 0, found);
+        for (int k = 0; k < found; k++) {
+            int repeat = (int) (repeats[k] >>> 32);
+            int first = (int) repeats[k];
+            EntryRef at = lines ? EntryRef.line(entries[repeat]) : EntryRef.index(entries[repeat]);
+            errors.add(at.error("id", "'" + get(repeat) + "' is already the id of the sample at "
+                    + (lines ? "line " : "index ") + entries[first]));
+        }
+        return found;
+    }
+
+    /**
+     * The repeats among ids with one hash ({@code sorted[from..to)}): sorted by their bytes, then by index, so each
+     * run of equal ids starts with its first (a crafted flood of colliding ids costs n log n, not n squared).
+     */
+    private long[] repeatsAmong(long[] sorted, int from, int to) {
+        Integer[] group = new Integer[to - from];
+        for (int k = from; k < to; k++) {
+            group[k - from] = (int) sorted[k];
+        }
+        Arrays.sort(group, (a, b) -> {
+            int byBytes = Arrays.compare(bytes, start(a), ends[a], bytes, start(b), ends[b]);
+            return byBytes != 0 ? byBytes : Integer.compare(a, b);
+        });
+        long[] repeats = new long[group.length];
+        int found = 0;
+        int first = group[0];
+        for (int k = 1; k < group.length; k++) {
+            int id = group[k];
+            if (Arrays.equals(bytes, start(first), ends[first], bytes, start(id), ends[id])) {
+                repeats[found++] = ((long) id << 32) | first;
+            } else {
+                first = id;
+            }
+        }
+        return Arrays.copyOf(repeats, found);
     }
 
     @Override
@@ -123,8 +151,7 @@ final class AcceptedIds extends AbstractList<String> implements RandomAccess, Js
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException(index);
         }
-        int start = index == 0 ? 0 : ends[index - 1];
-        return new String(bytes, start, ends[index] - start, StandardCharsets.UTF_8);
+        return new String(bytes, start(index), ends[index] - start(index), StandardCharsets.UTF_8);
     }
 
     @Override
@@ -154,6 +181,10 @@ final class AcceptedIds extends AbstractList<String> implements RandomAccess, Js
         serialize(gen, serializers);
     }
 
+    private int start(int index) {
+        return index == 0 ? 0 : ends[index - 1];
+    }
+
     private void append(byte[] source, int from, int length, int entry) {
         if (used + length > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(2 * bytes.length, used + length));
@@ -169,32 +200,11 @@ final class AcceptedIds extends AbstractList<String> implements RandomAccess, Js
         size++;
     }
 
-    private boolean sameBytes(int index, byte[] source, int from, int length) {
-        int start = index == 0 ? 0 : ends[index - 1];
-        return ends[index] - start == length
-                && Arrays.equals(bytes, start, start + length, source, from, from + length);
-    }
-
-    private void rehash() {
-        long[] bigger = new long[table.length * 2];
-        int mask = bigger.length - 1;
-        for (long taken : table) {
-            if (taken != 0) {
-                int slot = (int) (taken >>> 32) & mask;
-                while (bigger[slot] != 0) {
-                    slot = (slot + 1) & mask;
-                }
-                bigger[slot] = taken;
-            }
-        }
-        table = bigger;
-    }
-
     private static int hash(byte[] b, int from, int length) {
         int h = 1;
         for (int i = from; i < from + length; i++) {
             h = 31 * h + b[i];
         }
-        return h ^ (h >>> 16);
+        return h;
     }
 }

@@ -88,18 +88,20 @@ public class JsonSampleIngest {
                     + " samples; at most " + limits.maxBatchSamples() + " are allowed per JSON batch. Split it, or "
                     + "stream it as NDJSON (Content-Type: application/x-ndjson).");
         }
-        AcceptedIds ids = new AcceptedIds();
+        AcceptedIds ids = AcceptedIds.ofIndices();
         List<SampleDraft> drafts = new ArrayList<>(samples.size());
         int bad = 0;
         for (int i = 0; i < samples.size(); i++) {
             EntryRef at = EntryRef.index(i);
             SampleDraft draft = validator.validate(samples.get(i), spec, at, errors);
-            if (draft == null || !ids.claim(draft.id(), at, errors)) {
+            if (draft == null) {
                 bad++;
             } else {
+                ids.claim(draft.id(), i);
                 drafts.add(draft);
             }
         }
+        bad += ids.reportRepeats(errors);
         if (!errors.isEmpty()) {
             throw errors.reject(ProblemType.INVALID_SAMPLES, bad > 0
                     ? bad + " of the " + samples.size() + " samples " + (bad == 1 ? "is" : "are") + " invalid; nothing was written"

@@ -90,7 +90,7 @@ public class NdjsonSampleIngest {
             throws IOException {
         StrictJson json = bodies.json();
         ErrorList errors = new ErrorList(limits.maxListedErrors());
-        AcceptedIds ids = new AcceptedIds(expectedLines(contentLength));
+        AcceptedIds ids = AcceptedIds.ofLines(expectedLines(contentLength));
         PlainTextSampleLine plain = spec.task().modality() == Modality.TEXT ? new PlainTextSampleLine(
                 validator.limits(), spec.labels() == null || spec.labels().isEmpty() ? null : spec::allowsLabel) : null;
         SampleValueSplicer splicer = new SampleValueSplicer(spec.name());
@@ -109,16 +109,17 @@ public class NdjsonSampleIngest {
                         + "Split it into several requests.");
             }
             if (plain != null && !lines.overflowed() && plain.scan(lines.bytes(), lines.offset(), lines.length())) {
-                if (!spliced(plain, splicer, ids, lineNumber, records, tx, errors)) {
-                    bad++;
-                }
+                spliced(plain, splicer, ids, lineNumber, records, tx, errors);
                 continue;
             }
             EntryRef at = EntryRef.line(lineNumber);
             SampleDraft draft = lines.overflowed() ? overflow(at, errors) : parse(json, lines, spec, at, errors);
-            if (draft == null || !ids.claim(draft.id(), at, errors)) {
+            if (draft == null) {
                 bad++;
-            } else if (errors.isEmpty()) {
+                continue;
+            }
+            ids.claim(draft.id(), lineNumber);
+            if (errors.isEmpty()) {
                 SampleRecord record = draft.toRecord(spec.name(), System.currentTimeMillis());
                 tx.send(writer.toKafka(record));
                 if (draft.id() == null) {
@@ -126,6 +127,7 @@ public class NdjsonSampleIngest {
                 }
             }
         }
+        bad += ids.reportRepeats(errors);
         if (!errors.isEmpty()) {
             throw errors.reject(ProblemType.INVALID_SAMPLES,
                     bad + " of the " + samples + " NDJSON lines " + (bad == 1 ? "is" : "are") + " invalid; nothing was written");
@@ -142,18 +144,16 @@ public class NdjsonSampleIngest {
     }
 
     /**
-     * Claims the id of a line read by {@link PlainTextSampleLine} and, while the request has no errors, sends its
-     * value spliced from the line's bytes; {@code false} when the id was taken.
+     * Adds the id of a line read by {@link PlainTextSampleLine} and, while the request has no errors, sends its
+     * value spliced from the line's bytes (a repeated id is found at the end, and aborts the transaction).
      */
-    private static boolean spliced(PlainTextSampleLine plain, SampleValueSplicer splicer, AcceptedIds ids,
+    private static void spliced(PlainTextSampleLine plain, SampleValueSplicer splicer, AcceptedIds ids,
             int lineNumber, Function<byte[], ProducerRecord<String, byte[]>> records, Transaction tx, ErrorList errors) {
         byte[] idSource = plain.bytes();
         int idFrom = plain.idFrom();
         int idLength = plain.idLength();
         if (idFrom >= 0) {
-            if (!ids.claimOnLine(idSource, idFrom, idLength, lineNumber, errors)) {
-                return false;
-            }
+            ids.claim(idSource, idFrom, idLength, lineNumber);
         } else {
             String chosen = SampleDraft.chooseId();
             ids.addChosen(chosen, lineNumber);
@@ -166,7 +166,6 @@ public class NdjsonSampleIngest {
             long producedAt = plain.producedAt() >= 0 ? plain.producedAt() : now;
             tx.send(records.apply(splicer.value(plain, idSource, idFrom, idLength, producedAt, now)));
         }
-        return true;
     }
 
     private SampleDraft parse(StrictJson json, LineReader lines, ModelSpec spec, EntryRef at, ErrorList errors)

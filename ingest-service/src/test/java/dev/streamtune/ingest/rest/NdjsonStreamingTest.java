@@ -118,6 +118,30 @@ class NdjsonStreamingTest {
     }
 
     @Test
+    void aRepeatedIdAbortsTheTransactionNamingTheFirstLineWithIt() {
+        String model = registerTextModel("nd-repeat");
+        StringBuilder body = new StringBuilder();
+        for (int i = 1; i <= 1000; i++) {
+            body.append(switch (i) {
+                case 700 -> "{\"id\":\"s-3\",\"text\":\"plain line\",\"label\":\"ok\"}"; // the splice path
+                case 900 -> "{\"label\":\"ok\",\"text\":\"caf\\u00e9\",\"id\":\"s-5\"}"; // a slower path
+                case 950 -> "{\"id\":\"s-3\",\"text\":\"again\",\"label\":\"ok\"}";
+                default -> "{\"id\":\"s-" + i + "\",\"text\":\"line " + i + "\",\"label\":\"ok\"}";
+            }).append('\n');
+        }
+        try (SamplesTopic committed = SamplesTopic.fromNow()) {
+            ndjson(model, body.toString()).statusCode(400).contentType("application/problem+json")
+                    .body("detail", containsString("3 of the 1000 NDJSON lines are invalid; nothing was written"))
+                    .body("errors.line", contains(700, 900, 950))
+                    .body("errors.field", contains("id", "id", "id"))
+                    .body("errors.reason", contains("'s-3' is already the id of the sample at line 3",
+                            "'s-5' is already the id of the sample at line 5",
+                            "'s-3' is already the id of the sample at line 3"));
+            assertOnlyMarkerVisible(committed, model);
+        }
+    }
+
+    @Test
     void moreLinesThanTheLimitIs413AndNothingIsVisible() {
         String model = registerTextModel("nd-limit");
         int lines = 120_001; // %test.ingest.limits.max-ndjson-lines=120000
