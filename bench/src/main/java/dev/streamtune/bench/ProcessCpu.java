@@ -50,6 +50,22 @@ final class ProcessCpu {
         return cpu;
     }
 
+    /**
+     * JIT compiler CPU seconds so far of this JVM and of each process it started (see {@link #jitOf}), keyed as
+     * {@link #selfAndDescendantsByProcess()}.
+     */
+    static Map<String, Double> jitOfSelfAndDescendants() {
+        Map<String, Double> jit = new TreeMap<>();
+        for (String key : selfAndDescendantsByProcess().keySet()) {
+            try {
+                jit.put(key, jitOf(key.equals("bench") ? ProcessHandle.current().pid() : Long.parseLong(key.split(" ")[0])));
+            } catch (UncheckedIOException e) {
+                // ended meanwhile
+            }
+        }
+        return jit;
+    }
+
     /** CPU seconds used so far by process {@code pid} ({@code utime + stime} of {@code /proc/PID/stat}). */
     static double of(long pid) {
         String stat = read(pid, "stat");

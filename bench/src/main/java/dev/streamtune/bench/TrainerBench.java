@@ -51,6 +51,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * {@code bench trainer}: samples/s from Kafka in to versions out (trainer-service as a process, MiniLM feature
  * extraction, exactly-once transactions) against model-core's in-process loop (the same embedding and learner
  * calls, no Kafka) on the same samples in the same run; plus publish latency (candidate ready to committed).
+ * Both paths first train a warm-up model on other samples, unmeasured (the in-process loop a scratch learner; the
+ * trainer a second model through Kafka, which also warms the freshly started broker), and both report their CPU
+ * per sample, split by process with each one's JIT compiler share, so a gap can be told from a busy machine.
  */
 public final class TrainerBench implements Benchmark {
 
@@ -64,28 +67,37 @@ public final class TrainerBench implements Benchmark {
 
     @Override
     public void run(BenchReport report, String[] argv) throws Exception {
-        BenchArgs args = BenchArgs.parse(argv, Map.of("samples", "3000", "batch", "500", "publish-every", "500",
-                "trainer-jar", "trainer-service/target/quarkus-app/quarkus-run.jar", "passes", "3"));
+        BenchArgs args = BenchArgs.parse(argv, Map.of("samples", "3000", "warmup-samples", "3000", "batch", "500",
+                "publish-every", "500", "trainer-jar", "trainer-service/target/quarkus-app/quarkus-run.jar", "passes", "3"));
         int n = args.integer("samples", 100);
+        int warmCount = args.integer("warmup-samples", 0);
         int batch = args.integer("batch", 1);
         int every = args.integer("publish-every", 1);
         int passes = args.integer("passes", 1);
         Path jar = Path.of(args.text("trainer-jar"));
         ServiceProcess.requireJar("trainer-service", jar);
-        List<WordNetGloss> data = glosses(n);
-        System.out.printf("%d real WordNet noun glosses, %d classes, batches of %d, %d passes%n", data.size(), CLASSES.size(), batch, passes);
+        List<WordNetGloss> all = glosses(warmCount + n);
+        List<WordNetGloss> warm = all.subList(0, Math.min(warmCount, all.size()));
+        List<WordNetGloss> data = all.subList(warm.size(), all.size());
+        System.out.printf("%d real WordNet noun glosses (after %d for warm-up), %d classes, batches of %d, %d passes%n",
+                data.size(), warm.size(), CLASSES.size(), batch, passes);
 
-        double inProcess = inProcessRate(data, batch, passes);
+        double[] inProcessCpuMs = new double[1];
+        double inProcess = inProcessRate(warm, data, batch, passes, inProcessCpuMs);
         System.out.printf("in-process (MiniLM + ContinualLearner): %.1f samples/s%n", inProcess);
 
         try (KafkaBroker broker = KafkaBrokers.start("forked")) {
             String bootstrap = broker.bootstrapServers();
             Topics topics = Topics.defaults();
             TopicCreator.ensure(bootstrap, TopicLayout.all(topics), (short) 1, 30_000);
-            String model = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-            produce(bootstrap, topics, model, data, every);
+            String run = UUID.randomUUID().toString().substring(0, 8);
+            String warmModel = "bench-warm-up-" + run;
+            String model = "bench-" + run;
+            register(bootstrap, topics, List.of(warmModel, model), every);
+            produce(bootstrap, topics, warmModel, warm);
             int port = dev.streamtune.kafka.local.KraftConfig.freePort();
-            List<String> jvm = List.of("-Xmx2g", "-Dai.djl.offline=true", "-Dquarkus.http.port=" + port,
+            // the collector ./streamtune and the image run the trainer with
+            List<String> jvm = List.of("-Xmx2g", "-XX:+UseParallelGC", "-Dai.djl.offline=true", "-Dquarkus.http.port=" + port,
                     "-Dkafka.bootstrap.servers=" + bootstrap, "-Dtrainer.instance-id=bench",
                     "-Dtrainer.consume.max-records=" + batch, "-Dtrainer.learner.passes=" + passes);
             long start;
@@ -95,8 +107,33 @@ public final class TrainerBench implements Benchmark {
                     Duration.ofMinutes(3))) {
                 // the clock starts once the trainer owns its partitions: group join is start-up, not throughput
                 awaitPartitions(port);
+                // not timed, like the in-process warm-up pass: a first model through the whole path, so the trainer,
+                // the (freshly started) broker and this JVM's version reader have run their code before the clock
+                if (!warm.isEmpty()) {
+                    awaitAllTrained(bootstrap, topics, warmModel, warm.size());
+                }
+                produce(bootstrap, topics, model, data);
+                // the clock starts when the samples are committed to the topic, visible to the trainer
+                Map<String, Double> cpuBefore = ProcessCpu.selfAndDescendantsByProcess();
+                Map<String, Double> jitBefore = ProcessCpu.jitOfSelfAndDescendants();
                 start = System.nanoTime();
                 end = awaitAllTrained(bootstrap, topics, model, data.size());
+                Map<String, Double> cpuAfter = ProcessCpu.selfAndDescendantsByProcess();
+                Map<String, Double> jitAfter = ProcessCpu.jitOfSelfAndDescendants();
+                StringBuilder split = new StringBuilder();
+                double cpuTotal = 0;
+                for (Map.Entry<String, Double> e : cpuAfter.entrySet()) {
+                    double ms = (e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0.0)) * 1e3 / data.size();
+                    double jitMs = (jitAfter.getOrDefault(e.getKey(), 0.0) - jitBefore.getOrDefault(e.getKey(), 0.0)) * 1e3
+                            / data.size();
+                    cpuTotal += ms;
+                    split.append(String.format(java.util.Locale.ROOT, "%s%s %.2f (JIT %.2f)", split.isEmpty() ? "" : ", ",
+                            e.getKey(), ms, jitMs));
+                }
+                System.out.printf("CPU per sample, Kafka path: %.2f ms (%s); in-process: %.2f ms%n", cpuTotal, split,
+                        inProcessCpuMs[0]);
+                report.result("trainer_cpu_ms_per_sample", cpuTotal);
+                report.result("inprocess_cpu_ms_per_sample", inProcessCpuMs[0]);
                 double kafkaRate = data.size() * 1e9 / (end - start);
                 String metrics = new String(java.net.http.HttpClient.newHttpClient().send(
                         java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics")).build(),
@@ -165,8 +202,12 @@ public final class TrainerBench implements Benchmark {
         throw new IllegalStateException("trainer did not publish a version covering all samples within 20 minutes");
     }
 
-    /** The same work without Kafka: embed each batch with MiniLM, learn it with the same learner settings. */
-    private static double inProcessRate(List<WordNetGloss> data, int batch, int passes) {
+    /**
+     * The same work without Kafka: embed each batch with MiniLM, learn it with the same learner settings; after an
+     * untimed pass of the warm-up samples through a learner of their own, as the Kafka path gets.
+     */
+    private static double inProcessRate(List<WordNetGloss> warm, List<WordNetGloss> data, int batch, int passes,
+            double[] cpuMsPerSample) {
         LearnerConfig config = new LearnerConfig(new HeadConfig(384, List.of(256), 0.1f), OptimizerConfig.adam(1e-3f), 64,
                 ReplayConfig.of(ReplayPolicy.CLASS_BALANCED, 2000, 0.5), 0.1, 2000, 1L);
         // the trainer's encoder settings (trainer-service LearnerBeans): ONNX Runtime threads that do not spin
@@ -175,36 +216,65 @@ public final class TrainerBench implements Benchmark {
             // not timed, like the trainer's: the backbone is loaded and the same model-core warm-up (texts, a
             // scratch learner's steps) runs before its loop starts
             WarmUp.run(minilm, config, passes);
-            long t0 = System.nanoTime();
-            for (int from = 0; from < data.size(); from += batch) {
-                List<WordNetGloss> chunk = data.subList(from, Math.min(data.size(), from + batch));
-                float[][] x = minilm.embed(chunk.stream().map(WordNetGloss::gloss).toList());
-                List<Example> ex = new ArrayList<>();
-                for (int i = 0; i < chunk.size(); i++) {
-                    ex.add(Example.of(chunk.get(i).id(), x[i], chunk.get(i).lexname()));
-                }
-                learner.learn(ex, passes);
+            try (ContinualLearner scratch = ContinualLearner.create(config)) {
+                learnAll(minilm, scratch, warm, batch, passes);
             }
-            learner.evaluateHoldout();
-            return data.size() * 1e9 / (System.nanoTime() - t0);
+            double cpu0 = ProcessCpu.self();
+            long t0 = System.nanoTime();
+            learnAll(minilm, learner, data, batch, passes);
+            double rate = data.size() * 1e9 / (System.nanoTime() - t0);
+            cpuMsPerSample[0] = (ProcessCpu.self() - cpu0) * 1e3 / data.size();
+            return rate;
         }
     }
 
-    private static void produce(String bootstrap, Topics topics, String model, List<WordNetGloss> data, int every) throws Exception {
+    /** Embeds and learns {@code data} batch by batch, then evaluates the holdout once. */
+    private static void learnAll(MiniLmBackbone minilm, ContinualLearner learner, List<WordNetGloss> data, int batch,
+            int passes) {
+        for (int from = 0; from < data.size(); from += batch) {
+            List<WordNetGloss> chunk = data.subList(from, Math.min(data.size(), from + batch));
+            float[][] x = minilm.embed(chunk.stream().map(WordNetGloss::gloss).toList());
+            List<Example> ex = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                ex.add(Example.of(chunk.get(i).id(), x[i], chunk.get(i).lexname()));
+            }
+            learner.learn(ex, passes);
+        }
+        learner.evaluateHoldout();
+    }
+
+    /** Registers text models with the bench's publish settings (every {@code every} samples). */
+    private static void register(String bootstrap, Topics topics, List<String> models, int every) throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         ObjectMapper json = new ObjectMapper();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
-            ModelSpec spec = new ModelSpec(model, Task.TEXT_CLASSIFICATION, ModelSpec.DEFAULT_TEXT_BACKBONE, Strategy.FEATURE_EXTRACTION,
-                    null, ModelSpec.ReplaySettings.defaults(), new ModelSpec.PublishSettings(every, 2, 1.0), 1, System.currentTimeMillis());
-            producer.send(new ProducerRecord<>(topics.modelSpecs(), model, json.writeValueAsBytes(spec))).get();
+            for (String model : models) {
+                ModelSpec spec = new ModelSpec(model, Task.TEXT_CLASSIFICATION, ModelSpec.DEFAULT_TEXT_BACKBONE,
+                        Strategy.FEATURE_EXTRACTION, null, ModelSpec.ReplaySettings.defaults(),
+                        new ModelSpec.PublishSettings(every, 2, 1.0), 1, System.currentTimeMillis());
+                producer.send(new ProducerRecord<>(topics.modelSpecs(), model, json.writeValueAsBytes(spec))).get();
+            }
+        }
+    }
+
+    private static void produce(String bootstrap, Topics topics, String model, List<WordNetGloss> data) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        // in one transaction, the way ingest-service writes a JSON batch or an NDJSON body
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "bench-samples-" + model);
+        ObjectMapper json = new ObjectMapper();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
             for (WordNetGloss g : data) {
                 long now = System.currentTimeMillis();
                 producer.send(new ProducerRecord<>(topics.samples(), model,
                         json.writeValueAsBytes(new SampleRecord(g.id(), model, g.gloss(), null, g.lexname(), now, now))));
             }
-            producer.flush();
+            producer.commitTransaction();
         }
     }
 

@@ -50,6 +50,9 @@ public final class ForkedKafkaBroker implements KafkaBroker {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
+        // trainer checkpoints are records of several MB: with G1's default 1 MB regions under this heap each request
+        // buffer is a humongous object that starts a concurrent cycle (16 MB regions, as Kafka's docs advise)
+        cmd.add("-XX:G1HeapRegionSize=16m");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(KafkaBrokerMain.class.getName());

@@ -33,6 +33,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -89,6 +90,11 @@ public class TrainerRuntime {
         TrainingMetrics metrics = new TrainingMetrics(registry);
         var consumer = KafkaClients.samplesConsumer(bootstrap, cfg);
         var producer = KafkaClients.transactionalProducer(bootstrap, cfg);
+        // the metadata of every topic the loop reads or writes, fetched now rather than inside its first batch
+        consumer.partitionsFor(topics.samples());
+        for (String written : List.of(topics.modelVersions(), topics.trainerState(), topics.samplesDlq())) {
+            producer.partitionsFor(written);
+        }
         SessionStore sessions = new SessionStore(specs, checkpoints, learners, codec, topics.samples(),
                 topics.trainerState(), cfg.dedup().window(), board);
         loop = new TrainingLoop(
