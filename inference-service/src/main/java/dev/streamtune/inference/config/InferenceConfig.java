@@ -13,6 +13,10 @@ public interface InferenceConfig {
     @WithDefault("streamtune.")
     String topicPrefix();
 
+    /** Replication factor of the topics this service creates when missing; {@code -1}: the broker's default. */
+    @WithDefault("-1")
+    short topicReplicationFactor();
+
     /** How many of each model's newest valid versions stay in memory for pinning and rollback. */
     @WithDefault("10")
     int keepVersions();

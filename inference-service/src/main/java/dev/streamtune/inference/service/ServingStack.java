@@ -48,7 +48,7 @@ public final class ServingStack implements AutoCloseable {
     public ServingStack(StackSettings settings, String bootstrap, ObjectMapper json, SharedBackbones backbones,
             SharedBaseEncoder baseEncoder, HeadLoader heads, InferenceMetrics metrics) {
         Topics topics = settings.topics();
-        TopicCreator.ensure(bootstrap, TopicLayout.all(topics), (short) 1, SYNC_WAIT.toMillis());
+        TopicCreator.ensure(bootstrap, TopicLayout.all(topics), settings.replicationFactor(), SYNC_WAIT.toMillis());
         this.specs = new CompactedTopicView<>(bootstrap, topics.modelSpecs(), b -> decodeSpec(json, b));
         this.pins = new PinStore(bootstrap, topics.modelPins(), json);
         warnUnlessSynced(specs.awaitCaughtUp(SYNC_WAIT), topics.modelSpecs());

@@ -5,6 +5,7 @@ import dev.streamtune.contracts.ModelSpec;
 import dev.streamtune.contracts.Topics;
 import dev.streamtune.ingest.config.IngestConfig;
 import dev.streamtune.ingest.config.KafkaClientConfig;
+import dev.streamtune.kafka.common.TopicCreator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;

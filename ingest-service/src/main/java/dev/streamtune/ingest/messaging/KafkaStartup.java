@@ -3,6 +3,7 @@ package dev.streamtune.ingest.messaging;
 import dev.streamtune.contracts.TopicLayout;
 import dev.streamtune.contracts.Topics;
 import dev.streamtune.kafka.common.NativeLz4;
+import dev.streamtune.kafka.common.TopicCreator;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

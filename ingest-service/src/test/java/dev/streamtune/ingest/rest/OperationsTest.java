@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.streamtune.contracts.TopicLayout;
 import dev.streamtune.contracts.Topics;
-import dev.streamtune.ingest.messaging.TopicCreator;
+import dev.streamtune.kafka.common.TopicCreator;
 import dev.streamtune.kafka.local.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

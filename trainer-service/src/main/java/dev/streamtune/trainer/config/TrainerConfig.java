@@ -12,6 +12,10 @@ public interface TrainerConfig {
     @WithDefault("streamtune.")
     String topicPrefix();
 
+    /** Replication factor of the topics this service creates when missing; {@code -1}: the broker's default. */
+    @WithDefault("-1")
+    short topicReplicationFactor();
+
     /** Consumer group of the trainers; instances in one group split the models by partition. */
     @WithDefault("streamtune-trainer")
     String groupId();

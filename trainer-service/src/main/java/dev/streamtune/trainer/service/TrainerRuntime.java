@@ -79,7 +79,7 @@ public class TrainerRuntime {
             return;
         }
         Topics topics = Topics.of(cfg.topicPrefix());
-        TopicCreator.ensure(bootstrap, TopicLayout.all(topics), (short) 1, 30_000);
+        TopicCreator.ensure(bootstrap, TopicLayout.all(topics), cfg.topicReplicationFactor(), 30_000);
         specs = new CompactedTopicView<>(bootstrap, topics.modelSpecs(), this::decodeSpec);
         checkpoints = new CompactedTopicView<>(bootstrap, topics.trainerState(), b -> b);
         specs.awaitCaughtUp(Duration.ofSeconds(30));
