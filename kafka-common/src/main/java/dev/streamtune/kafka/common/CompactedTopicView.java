@@ -34,9 +34,22 @@ public final class CompactedTopicView<V> implements AutoCloseable {
      * @param decoder bytes to value; a value it cannot decode is logged and skipped (it throws)
      */
     public CompactedTopicView(String bootstrapServers, String topic, Function<byte[], V> decoder) {
+        this(bootstrapServers, topic, decoder, false);
+    }
+
+    /**
+     * A view that reads the topic only while an {@link #awaitCaughtUp(Duration)} waits, so between those calls
+     * it shows the map as of the last one (see {@link TopicFollower#onDemand}).
+     */
+    public static <V> CompactedTopicView<V> onDemand(String bootstrapServers, String topic, Function<byte[], V> decoder) {
+        return new CompactedTopicView<>(bootstrapServers, topic, decoder, true);
+    }
+
+    private CompactedTopicView(String bootstrapServers, String topic, Function<byte[], V> decoder, boolean onDemand) {
         this.topic = topic;
         this.decoder = decoder;
-        this.follower = new TopicFollower(bootstrapServers, topic, "view-" + topic, this::apply);
+        this.follower = onDemand ? TopicFollower.onDemand(bootstrapServers, topic, "view-" + topic, this::apply)
+                : new TopicFollower(bootstrapServers, topic, "view-" + topic, this::apply);
     }
 
     /** Calls {@code listener(key, value)} for every later change (value {@code null} for a removal). */

@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,6 +27,10 @@ import org.jboss.logging.Logger;
  * transactions never arrive); partitions added later are picked up within 10 s. {@link #awaitCaughtUp(Duration)}
  * blocks until everything committed to the topic when it was called has been handled. It keeps nothing itself:
  * {@link CompactedTopicView} keeps the latest value per key on top of it, other handlers keep what they need.
+ *
+ * <p>On demand (see {@link #onDemand}), it reads only while an {@link #awaitCaughtUp(Duration)} waits, and fetches
+ * nothing in between: for a topic that is only needed at certain moments and whose records are large (the
+ * trainer's checkpoints, which it would otherwise read back after writing each one).
  */
 public final class TopicFollower implements AutoCloseable {
 
@@ -36,6 +41,9 @@ public final class TopicFollower implements AutoCloseable {
     private final Consumer<ConsumerRecord<String, byte[]>> handler;
     private final KafkaConsumer<String, byte[]> consumer;
     private final AtomicBoolean running = new AtomicBoolean(true);
+    private final boolean onDemand;
+    /** How many {@link #awaitCaughtUp} calls wait now (reading on demand happens only while one does). */
+    private final AtomicInteger waiting = new AtomicInteger();
     private final Thread thread;
     private final Object progress = new Object();
     private volatile Map<TopicPartition, Long> positions = Map.of();
@@ -48,6 +56,18 @@ public final class TopicFollower implements AutoCloseable {
      * @param handler called for every record on the follower's thread; an exception it throws stops the follower
      */
     public TopicFollower(String bootstrapServers, String topic, String name, Consumer<ConsumerRecord<String, byte[]>> handler) {
+        this(bootstrapServers, topic, name, handler, false);
+    }
+
+    /** A follower that reads only while an {@link #awaitCaughtUp(Duration)} waits (see the class comment). */
+    public static TopicFollower onDemand(String bootstrapServers, String topic, String name,
+            Consumer<ConsumerRecord<String, byte[]>> handler) {
+        return new TopicFollower(bootstrapServers, topic, name, handler, true);
+    }
+
+    private TopicFollower(String bootstrapServers, String topic, String name, Consumer<ConsumerRecord<String, byte[]>> handler,
+            boolean onDemand) {
+        this.onDemand = onDemand;
         this.topic = topic;
         this.bootstrapServers = bootstrapServers;
         this.handler = handler;
@@ -78,21 +98,27 @@ public final class TopicFollower implements AutoCloseable {
             LOG.debugf(e, "end offsets of %s unavailable", topic);
             return false;
         }
-        synchronized (progress) {
-            while (!reached(targets)) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                try {
-                    progress.wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
+        waiting.incrementAndGet();
+        try {
+            synchronized (progress) {
+                progress.notifyAll(); // an on-demand follower starts reading
+                while (!reached(targets)) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    try {
+                        progress.wait(Math.max(1, left / 1_000_000));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
                 }
             }
+            return true;
+        } finally {
+            waiting.decrementAndGet();
         }
-        return true;
     }
 
     /** Whether the follower thread still runs (it stops on close, or when the handler or Kafka fails). */
@@ -128,6 +154,9 @@ public final class TopicFollower implements AutoCloseable {
     private void run() {
         try {
             while (running.get()) {
+                if (onDemand && idle()) {
+                    continue;
+                }
                 if (assigned.isEmpty() || partitionCountChanged()) {
                     assignAll();
                 }
@@ -145,11 +174,23 @@ public final class TopicFollower implements AutoCloseable {
             }
         } catch (WakeupException e) {
             // closing
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.errorf(e, "follower of %s stopped", topic);
         } finally {
             consumer.close(Duration.ofSeconds(2));
         }
+    }
+
+    /** On demand with nobody waiting: sleeps until someone does (or 200 ms pass); {@code true} if still idle. */
+    private boolean idle() throws InterruptedException {
+        synchronized (progress) {
+            if (waiting.get() == 0) {
+                progress.wait(200);
+            }
+        }
+        return waiting.get() == 0;
     }
 
     private boolean partitionCountChanged() {

@@ -112,4 +112,22 @@ class TopicFollowerTest {
         }
     }
 
+    @Test
+    void anOnDemandViewReadsOnlyWhileACatchUpWaits() throws Exception {
+        String topic = topic(broker, "compact");
+        try (KafkaProducer<String, byte[]> p = producer(broker, null);
+                CompactedTopicView<String> view = CompactedTopicView.onDemand(broker.bootstrapServers(), topic,
+                        b -> new String(b, StandardCharsets.UTF_8))) {
+            p.send(new ProducerRecord<>(topic, 0, "a", bytes("1"))).get();
+            assertTrue(view.awaitCaughtUp(Duration.ofSeconds(30)));
+            assertEquals(Map.of("a", "1"), view.all());
+            Thread.sleep(2000); // the poll that was running when the catch-up ended may still hand over records
+            p.send(new ProducerRecord<>(topic, 0, "a", bytes("2"))).get();
+            p.send(new ProducerRecord<>(topic, 1, "b", bytes("3"))).get();
+            Thread.sleep(1500); // a following view polls every 200 ms: it would have read both by now
+            assertEquals(Map.of("a", "1"), view.all(), "nothing is read between catch-ups");
+            assertTrue(view.awaitCaughtUp(Duration.ofSeconds(30)));
+            assertEquals(Map.of("a", "2", "b", "3"), view.all());
+        }
+    }
 }

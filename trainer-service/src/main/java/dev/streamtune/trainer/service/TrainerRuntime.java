@@ -81,7 +81,8 @@ public class TrainerRuntime {
         Topics topics = Topics.of(cfg.topicPrefix());
         TopicCreator.ensure(bootstrap, TopicLayout.all(topics), cfg.topicReplicationFactor(), 30_000);
         specs = new CompactedTopicView<>(bootstrap, topics.modelSpecs(), this::decodeSpec);
-        checkpoints = new CompactedTopicView<>(bootstrap, topics.trainerState(), b -> b);
+        // read only when a restore needs it (partition assignment, rollback): not each checkpoint this trainer writes
+        checkpoints = CompactedTopicView.onDemand(bootstrap, topics.trainerState(), b -> b);
         specs.awaitCaughtUp(Duration.ofSeconds(30));
         warmBackbones();
         CheckpointCodec codec = new CheckpointCodec(json);

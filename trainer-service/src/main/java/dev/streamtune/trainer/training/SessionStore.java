@@ -135,9 +135,14 @@ public final class SessionStore {
 
     /** Reads the checkpoint topic up to its end, so restores see the latest committed checkpoints. */
     public void catchUpCheckpoints() {
-        if (!checkpoints.awaitCaughtUp(Duration.ofSeconds(60))) {
+        if (!tryCatchUpCheckpoints()) {
             throw new IllegalStateException("trainer-state topic could not be read to its end within 60 s");
         }
+    }
+
+    /** {@link #catchUpCheckpoints()}, {@code false} instead of an exception when it took over 60 s. */
+    public boolean tryCatchUpCheckpoints() {
+        return checkpoints.awaitCaughtUp(Duration.ofSeconds(60));
     }
 
     /** Refreshes the status board, at most once a second. */

@@ -268,6 +268,10 @@ public final class TrainingLoop implements Runnable {
         publisher.aborted();
         sessions.closeAll();
         rewind(consumer.assignment());
+        // the sessions are restored from the checkpoints of the last commit, which the view may not have read yet
+        while (running.get() && !sessions.tryCatchUpCheckpoints()) {
+            LOG.warn("the checkpoint topic could not be read to its end; retrying before any model is restored");
+        }
     }
 
     private void rewind(Collection<TopicPartition> partitions) {
