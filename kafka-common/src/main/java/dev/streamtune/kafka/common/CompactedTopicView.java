@@ -38,8 +38,9 @@ public final class CompactedTopicView<V> implements AutoCloseable {
     }
 
     /**
-     * A view that reads the topic only while an {@link #awaitCaughtUp(Duration)} waits, so between those calls
-     * it shows the map as of the last one (see {@link TopicFollower#onDemand}).
+     * A view that reads the topic only inside {@link #awaitCaughtUp(Duration)}, on the caller's thread (listeners
+     * are called there too), so between those calls it shows the map as of the last one (see
+     * {@link TopicFollower#onDemand}).
      */
     public static <V> CompactedTopicView<V> onDemand(String bootstrapServers, String topic, Function<byte[], V> decoder) {
         return new CompactedTopicView<>(bootstrapServers, topic, decoder, true);

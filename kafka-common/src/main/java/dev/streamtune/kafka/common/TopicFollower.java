@@ -9,7 +9,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,9 +27,10 @@ import org.jboss.logging.Logger;
  * blocks until everything committed to the topic when it was called has been handled. It keeps nothing itself:
  * {@link CompactedTopicView} keeps the latest value per key on top of it, other handlers keep what they need.
  *
- * <p>On demand (see {@link #onDemand}), it reads only while an {@link #awaitCaughtUp(Duration)} waits, and fetches
- * nothing in between: for a topic that is only needed at certain moments and whose records are large (the
- * trainer's checkpoints, which it would otherwise read back after writing each one).
+ * <p>On demand (see {@link #onDemand}) it has no thread: {@link #awaitCaughtUp(Duration)} reads on the caller's
+ * thread and hands the records over there, and nothing is fetched in between. For a topic that is only needed at
+ * certain moments and whose records are large (the trainer's checkpoints, which it would otherwise read back after
+ * writing each one).
  */
 public final class TopicFollower implements AutoCloseable {
 
@@ -41,9 +41,7 @@ public final class TopicFollower implements AutoCloseable {
     private final Consumer<ConsumerRecord<String, byte[]>> handler;
     private final KafkaConsumer<String, byte[]> consumer;
     private final AtomicBoolean running = new AtomicBoolean(true);
-    private final boolean onDemand;
-    /** How many {@link #awaitCaughtUp} calls wait now (reading on demand happens only while one does). */
-    private final AtomicInteger waiting = new AtomicInteger();
+    /** The reading thread; {@code null} on demand, where {@link #awaitCaughtUp} reads. */
     private final Thread thread;
     private final Object progress = new Object();
     private volatile Map<TopicPartition, Long> positions = Map.of();
@@ -59,7 +57,10 @@ public final class TopicFollower implements AutoCloseable {
         this(bootstrapServers, topic, name, handler, false);
     }
 
-    /** A follower that reads only while an {@link #awaitCaughtUp(Duration)} waits (see the class comment). */
+    /**
+     * A follower without a thread that reads only inside {@link #awaitCaughtUp(Duration)}, handing records over
+     * on the caller's thread (see the class comment).
+     */
     public static TopicFollower onDemand(String bootstrapServers, String topic, String name,
             Consumer<ConsumerRecord<String, byte[]>> handler) {
         return new TopicFollower(bootstrapServers, topic, name, handler, true);
@@ -67,7 +68,6 @@ public final class TopicFollower implements AutoCloseable {
 
     private TopicFollower(String bootstrapServers, String topic, String name, Consumer<ConsumerRecord<String, byte[]>> handler,
             boolean onDemand) {
-        this.onDemand = onDemand;
         this.topic = topic;
         this.bootstrapServers = bootstrapServers;
         this.handler = handler;
@@ -79,9 +79,13 @@ public final class TopicFollower implements AutoCloseable {
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 * 1024 * 1024);
         p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
         this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
-        this.thread = new Thread(this::run, name);
-        this.thread.setDaemon(true);
-        this.thread.start();
+        if (onDemand) {
+            this.thread = null;
+        } else {
+            this.thread = new Thread(this::run, name);
+            this.thread.setDaemon(true);
+            this.thread.start();
+        }
     }
 
     /**
@@ -98,32 +102,51 @@ public final class TopicFollower implements AutoCloseable {
             LOG.debugf(e, "end offsets of %s unavailable", topic);
             return false;
         }
-        waiting.incrementAndGet();
-        try {
-            synchronized (progress) {
-                progress.notifyAll(); // an on-demand follower starts reading
-                while (!reached(targets)) {
+        if (thread == null) {
+            return readUntil(targets, deadline);
+        }
+        synchronized (progress) {
+            while (!reached(targets)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    progress.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** On demand: reads on this thread until {@code targets} are reached; {@code false} at the deadline or on error. */
+    private boolean readUntil(Map<TopicPartition, Long> targets, long deadline) {
+        synchronized (consumer) {
+            try {
+                while (running.get() && !reached(targets)) {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
                         return false;
                     }
-                    try {
-                        progress.wait(Math.max(1, left / 1_000_000));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return false;
-                    }
+                    pollOnce(Duration.ofNanos(Math.min(left, 200_000_000L)));
                 }
+                return running.get();
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "reading %s failed", topic);
+                return false;
             }
-            return true;
-        } finally {
-            waiting.decrementAndGet();
         }
     }
 
-    /** Whether the follower thread still runs (it stops on close, or when the handler or Kafka fails). */
+    /**
+     * Whether the follower thread still runs (it stops on close, or when the handler or Kafka fails); on demand,
+     * whether it is not closed.
+     */
     public boolean alive() {
-        return thread.isAlive();
+        return thread == null ? running.get() : thread.isAlive();
     }
 
     private Map<TopicPartition, Long> endOffsets(Duration timeout) {
@@ -154,28 +177,10 @@ public final class TopicFollower implements AutoCloseable {
     private void run() {
         try {
             while (running.get()) {
-                if (onDemand && idle()) {
-                    continue;
-                }
-                if (assigned.isEmpty() || partitionCountChanged()) {
-                    assignAll();
-                }
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    handler.accept(r);
-                }
-                Map<TopicPartition, Long> pos = new HashMap<>();
-                for (TopicPartition tp : assigned) {
-                    pos.put(tp, consumer.position(tp));
-                }
-                positions = pos;
-                synchronized (progress) {
-                    progress.notifyAll();
-                }
+                pollOnce(Duration.ofMillis(200));
             }
         } catch (WakeupException e) {
             // closing
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.errorf(e, "follower of %s stopped", topic);
         } finally {
@@ -183,14 +188,22 @@ public final class TopicFollower implements AutoCloseable {
         }
     }
 
-    /** On demand with nobody waiting: sleeps until someone does (or 200 ms pass); {@code true} if still idle. */
-    private boolean idle() throws InterruptedException {
-        synchronized (progress) {
-            if (waiting.get() == 0) {
-                progress.wait(200);
-            }
+    /** One poll: (re)assigns partitions when needed, hands the records over, publishes the positions. */
+    private void pollOnce(Duration wait) {
+        if (assigned.isEmpty() || partitionCountChanged()) {
+            assignAll();
         }
-        return waiting.get() == 0;
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(wait)) {
+            handler.accept(r);
+        }
+        Map<TopicPartition, Long> pos = new HashMap<>();
+        for (TopicPartition tp : assigned) {
+            pos.put(tp, consumer.position(tp));
+        }
+        positions = pos;
+        synchronized (progress) {
+            progress.notifyAll();
+        }
     }
 
     private boolean partitionCountChanged() {
@@ -224,7 +237,13 @@ public final class TopicFollower implements AutoCloseable {
     @Override
     public void close() {
         running.set(false);
-        consumer.wakeup();
+        consumer.wakeup(); // ends a poll in progress (on demand: a catch-up then answers false)
+        if (thread == null) {
+            synchronized (consumer) {
+                consumer.close(Duration.ofSeconds(2));
+            }
+            return;
+        }
         try {
             thread.join(5000);
         } catch (InterruptedException e) {
