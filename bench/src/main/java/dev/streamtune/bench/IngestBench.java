@@ -106,9 +106,9 @@ public final class IngestBench implements Benchmark {
                     new RawProducerLoad(broker.bootstrapServers(), args.text("raw-topic"), concurrency, rawSettings);
                     RestNdjsonLoad rest = new RestNdjsonLoad(client, model, concurrency)) {
                 report.environment("raw_producer", new TreeMap<>(raw.settings()));
-                warmUp(report, rest, raw, workload, chunk, ingest.pid(), args.integer("warmup-seconds", 0),
+                warmUp(report, rest, raw, workload, chunk, args.integer("warmup-seconds", 0),
                         args.integer("warmup-max-seconds", 0));
-                compareThroughput(report, rest, raw, workload, chunk, args.integer("rounds", 1), ingest.pid());
+                compareThroughput(report, rest, raw, workload, chunk, args.integer("rounds", 1));
             }
             new SingleSampleLatency(client, singles, rate).measure(report, latencyWarmup, latencySeconds);
             MachineLoad.record(report, "loadavg_end");
@@ -119,26 +119,26 @@ public final class IngestBench implements Benchmark {
 
     /**
      * Alternating unmeasured rounds of both paths for at least {@code minSeconds}, then until the JIT compilers of
-     * the service and of this JVM (the raw producer's code) have settled: their compiler threads used less than
+     * the service, the broker and this JVM (the raw producer's code) have settled: their compiler threads used less than
      * {@link #JIT_SETTLED} of all the CPU of a round pair (at most {@code maxSeconds}). On 2 cores C2 was still
      * compiling the HTTP, Kafka and ingest code after 30 s (a fifth to a third of the service's CPU), which would be
      * measured otherwise. They send the same records as the measured rounds (ids repeat across requests, as they do
      * between the measured rounds; the service checks ids within a request).
      */
     private static void warmUp(BenchReport report, RestNdjsonLoad rest, RawProducerLoad raw, IngestWorkload workload,
-                               int chunk, long servicePid, int minSeconds, int maxSeconds) throws Exception {
+                               int chunk, int minSeconds, int maxSeconds) throws Exception {
         long start = System.nanoTime();
         double jitShare = 1;
         int round = 0;
         double elapsed = 0;
         while (elapsed < minSeconds || (jitShare >= JIT_SETTLED && elapsed < maxSeconds)) {
             round++;
-            double jitBefore = jitSeconds(servicePid);
-            double cpuBefore = totalCpuSeconds();
+            CpuSnapshot before = CpuSnapshot.take();
             System.gc();
             Throughput viaRest = rest.run("rest-ndjson", workload, chunk);
             Throughput viaKafka = raw.run("raw-producer", workload, chunk);
-            jitShare = (jitSeconds(servicePid) - jitBefore) / Math.max(1e-9, totalCpuSeconds() - cpuBefore);
+            CpuSnapshot.Usage used = CpuSnapshot.take().since(before, 1, 1);
+            jitShare = used.jit() / Math.max(1e-9, used.total());
             elapsed = (System.nanoTime() - start) / 1e9;
             System.out.printf("warm-up %d: REST %,.0f records/s, raw %,.0f records/s, JIT compilers %.1f%% of the CPU%n",
                     round, viaRest.recordsPerSecond(), viaKafka.recordsPerSecond(), 100 * jitShare);
@@ -149,22 +149,12 @@ public final class IngestBench implements Benchmark {
         report.environment("warmup_last_jit_share", jitShare);
     }
 
-    /** CPU seconds of the JIT compiler threads of the service and of this JVM. */
-    private static double jitSeconds(long servicePid) {
-        return ProcessCpu.jitOf(servicePid) + ProcessCpu.jitOf(ProcessHandle.current().pid());
-    }
-
-    private static double totalCpuSeconds() {
-        return ProcessCpu.selfAndDescendantsByProcess().values().stream().mapToDouble(Double::doubleValue).sum();
-    }
-
     /**
      * Runs {@code rounds} rounds of REST and raw, alternating which goes first so neither always meets the warmer
      * broker, and records the median round of each.
      */
     private static void compareThroughput(BenchReport report, RestNdjsonLoad rest, RawProducerLoad raw,
-                                          IngestWorkload workload, int chunk, int rounds, long servicePid)
-            throws Exception {
+                                          IngestWorkload workload, int chunk, int rounds) throws Exception {
         List<Throughput> viaRest = new ArrayList<>();
         List<Throughput> viaKafka = new ArrayList<>();
         Map<Throughput, Double> cpuMicrosPerRecord = new IdentityHashMap<>();
@@ -172,24 +162,16 @@ public final class IngestBench implements Benchmark {
             for (int k = 0; k < 2; k++) {
                 boolean restTurn = (k + round) % 2 == 1;
                 System.gc(); // this JVM's collector should not run inside a round
-                Map<String, Double> cpuBefore = ProcessCpu.selfAndDescendantsByProcess();
-                double jitBefore = jitSeconds(servicePid);
+                CpuSnapshot before = CpuSnapshot.take();
                 Throughput t = restTurn
                         ? rest.run("rest-ndjson", workload, chunk)
                         : raw.run("raw-producer", workload, chunk);
-                double jitMicros = (jitSeconds(servicePid) - jitBefore) * 1e6 / t.records();
-                Map<String, Double> cpuAfter = ProcessCpu.selfAndDescendantsByProcess();
-                StringBuilder split = new StringBuilder();
-                double cpuMicros = 0;
-                for (Map.Entry<String, Double> e : cpuAfter.entrySet()) {
-                    double us = (e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0.0)) * 1e6 / t.records();
-                    cpuMicros += us;
-                    split.append(String.format(java.util.Locale.ROOT, "%s%s %.1f", split.isEmpty() ? "" : ", ", e.getKey(), us));
-                }
+                CpuSnapshot.Usage used = CpuSnapshot.take().since(before, t.records(), 1e6);
+                double cpuMicros = used.total();
                 cpuMicrosPerRecord.put(t, cpuMicros);
                 (restTurn ? viaRest : viaKafka).add(t);
-                System.out.printf("round %d: %s, %.1f CPU us per record (%s; JIT compilers %.1f)%n", round, t, cpuMicros,
-                        split, jitMicros);
+                System.out.printf("round %d: %s, %.1f CPU us per record (%s)%n", round, t, cpuMicros,
+                        used.describe("%.1f"));
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("round", round);
                 row.putAll(t.row());

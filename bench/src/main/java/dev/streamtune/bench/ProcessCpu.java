@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 final class ProcessCpu {
 
     private static final double TICKS_PER_SECOND = clockTicks();
+    private static final String SELF = "bench";
 
     private ProcessCpu() {}
 
@@ -32,18 +33,10 @@ final class ProcessCpu {
      */
     static Map<String, Double> selfAndDescendantsByProcess() {
         Map<String, Double> cpu = new TreeMap<>();
-        cpu.put("bench", self());
-        ProcessHandle.current().descendants().forEach(p -> {
+        processes().forEach((key, pid) -> {
             try {
-                String[] args = p.info().arguments().orElse(new String[] {"?"});
-                String main = args.length == 0 ? "?" : args[args.length - 1];
-                for (String a : args) {
-                    if (a.endsWith(".jar") || a.endsWith("Main")) {
-                        main = a.substring(a.lastIndexOf('/') + 1);
-                    }
-                }
-                cpu.put(p.pid() + " " + main, of(p.pid()));
-            } catch (RuntimeException e) {
+                cpu.put(key, key.equals(SELF) ? self() : of(pid));
+            } catch (UncheckedIOException e) {
                 // ended meanwhile
             }
         });
@@ -56,14 +49,31 @@ final class ProcessCpu {
      */
     static Map<String, Double> jitOfSelfAndDescendants() {
         Map<String, Double> jit = new TreeMap<>();
-        for (String key : selfAndDescendantsByProcess().keySet()) {
+        processes().forEach((key, pid) -> {
             try {
-                jit.put(key, jitOf(key.equals("bench") ? ProcessHandle.current().pid() : Long.parseLong(key.split(" ")[0])));
+                jit.put(key, jitOf(pid));
             } catch (UncheckedIOException e) {
                 // ended meanwhile
             }
-        }
+        });
         return jit;
+    }
+
+    /** This JVM ({@link #SELF}) and each process it started, by key ("pid last-word-of-command-line"), to pid. */
+    private static Map<String, Long> processes() {
+        Map<String, Long> out = new TreeMap<>();
+        out.put(SELF, ProcessHandle.current().pid());
+        ProcessHandle.current().descendants().forEach(p -> {
+            String[] args = p.info().arguments().orElse(new String[] {"?"});
+            String main = args.length == 0 ? "?" : args[args.length - 1];
+            for (String a : args) {
+                if (a.endsWith(".jar") || a.endsWith("Main")) {
+                    main = a.substring(a.lastIndexOf('/') + 1);
+                }
+            }
+            out.put(p.pid() + " " + main, p.pid());
+        });
+        return out;
     }
 
     /** CPU seconds used so far by process {@code pid} ({@code utime + stime} of {@code /proc/PID/stat}). */

@@ -53,7 +53,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * calls, no Kafka) on the same samples in the same run; plus publish latency (candidate ready to committed).
  * Both paths first train a warm-up model on other samples, unmeasured (the in-process loop a scratch learner; the
  * trainer a second model through Kafka, which also warms the freshly started broker), and both report their CPU
- * per sample, split by process with each one's JIT compiler share, so a gap can be told from a busy machine.
+ * per sample, split by process with each one's JIT compiler share, so a gap can be told from a busy machine. The
+ * baseline runs before and after the Kafka path and their mean is compared, so a drift of the machine's speed
+ * during the run does not land on one side only.
  */
 public final class TrainerBench implements Benchmark {
 
@@ -82,9 +84,12 @@ public final class TrainerBench implements Benchmark {
         System.out.printf("%d real WordNet noun glosses (after %d for warm-up), %d classes, batches of %d, %d passes%n",
                 data.size(), warm.size(), CLASSES.size(), batch, passes);
 
-        double[] inProcessCpuMs = new double[1];
-        double inProcess = inProcessRate(warm, data, batch, passes, inProcessCpuMs);
-        System.out.printf("in-process (MiniLM + ContinualLearner): %.1f samples/s%n", inProcess);
+        // the baseline runs before and after the Kafka path, and their mean counts: on a shared machine the speed
+        // drifts over a minute, and one baseline on one side would hand the drift to the ratio
+        InProcess before = inProcess(warm, data, batch, passes);
+        System.out.printf("in-process (MiniLM + ContinualLearner), before: %.1f samples/s, %.2f CPU ms per sample%n",
+                before.rate(), before.cpuMsPerSample());
+        KafkaPath kafka;
 
         try (KafkaBroker broker = KafkaBrokers.start("forked")) {
             String bootstrap = broker.bootstrapServers();
@@ -100,8 +105,6 @@ public final class TrainerBench implements Benchmark {
             List<String> jvm = List.of("-Xmx2g", "-XX:+UseParallelGC", "-Dai.djl.offline=true", "-Dquarkus.http.port=" + port,
                     "-Dkafka.bootstrap.servers=" + bootstrap, "-Dtrainer.instance-id=bench",
                     "-Dtrainer.consume.max-records=" + batch, "-Dtrainer.learner.passes=" + passes);
-            long start;
-            long end;
             try (ServiceProcess trainer = ServiceProcess.start("trainer-service", jar, jvm, Map.of(),
                     Path.of("target/bench/trainer-service.log"), URI.create("http://127.0.0.1:" + port + "/q/health/ready"),
                     Duration.ofMinutes(3))) {
@@ -114,50 +117,50 @@ public final class TrainerBench implements Benchmark {
                 }
                 produce(bootstrap, topics, model, data);
                 // the clock starts when the samples are committed to the topic, visible to the trainer
-                Map<String, Double> cpuBefore = ProcessCpu.selfAndDescendantsByProcess();
-                Map<String, Double> jitBefore = ProcessCpu.jitOfSelfAndDescendants();
-                start = System.nanoTime();
-                end = awaitAllTrained(bootstrap, topics, model, data.size());
-                Map<String, Double> cpuAfter = ProcessCpu.selfAndDescendantsByProcess();
-                Map<String, Double> jitAfter = ProcessCpu.jitOfSelfAndDescendants();
-                StringBuilder split = new StringBuilder();
-                double cpuTotal = 0;
-                for (Map.Entry<String, Double> e : cpuAfter.entrySet()) {
-                    double ms = (e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0.0)) * 1e3 / data.size();
-                    double jitMs = (jitAfter.getOrDefault(e.getKey(), 0.0) - jitBefore.getOrDefault(e.getKey(), 0.0)) * 1e3
-                            / data.size();
-                    cpuTotal += ms;
-                    split.append(String.format(java.util.Locale.ROOT, "%s%s %.2f (JIT %.2f)", split.isEmpty() ? "" : ", ",
-                            e.getKey(), ms, jitMs));
-                }
-                System.out.printf("CPU per sample, Kafka path: %.2f ms (%s); in-process: %.2f ms%n", cpuTotal, split,
-                        inProcessCpuMs[0]);
-                report.result("trainer_cpu_ms_per_sample", cpuTotal);
-                report.result("inprocess_cpu_ms_per_sample", inProcessCpuMs[0]);
-                double kafkaRate = data.size() * 1e9 / (end - start);
+                CpuSnapshot cpuBefore = CpuSnapshot.take();
+                long start = System.nanoTime();
+                long end = awaitAllTrained(bootstrap, topics, model, data.size());
+                CpuSnapshot.Usage used = CpuSnapshot.take().since(cpuBefore, data.size(), 1e3);
                 String metrics = new String(java.net.http.HttpClient.newHttpClient().send(
                         java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics")).build(),
                         java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body());
-                double p50 = PrometheusText.value(metrics, "streamtune_trainer_publish_latency_seconds", "quantile=\"0.5\"") * 1000;
-                double p99 = PrometheusText.value(metrics, "streamtune_trainer_publish_latency_seconds", "quantile=\"0.99\"") * 1000;
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("path", "Kafka -> trainer-service -> versions");
-                row.put("samples/s", kafkaRate);
-                report.row(row);
-                Map<String, Object> base = new LinkedHashMap<>();
-                base.put("path", "in-process model-core loop");
-                base.put("samples/s", inProcess);
-                report.row(base);
-                report.result("trainer_sps", kafkaRate);
-                report.result("inprocess_sps", inProcess);
-                report.result("ratio", kafkaRate / inProcess);
-                report.result("publish_p50_ms", p50);
-                report.result("publish_p99_ms", p99);
-                report.environment("samples", data.size());
-                MachineLoad.record(report, "load_avg_1m");
+                kafka = new KafkaPath(data.size() * 1e9 / (end - start), used,
+                        PrometheusText.value(metrics, "streamtune_trainer_publish_latency_seconds", "quantile=\"0.5\"") * 1000,
+                        PrometheusText.value(metrics, "streamtune_trainer_publish_latency_seconds", "quantile=\"0.99\"") * 1000);
             }
         }
+        InProcess after = inProcess(warm, data, batch, passes);
+        System.out.printf("in-process, after: %.1f samples/s, %.2f CPU ms per sample%n", after.rate(), after.cpuMsPerSample());
+        double inProcess = (before.rate() + after.rate()) / 2;
+        double inProcessCpu = (before.cpuMsPerSample() + after.cpuMsPerSample()) / 2;
+        System.out.printf("CPU per sample, Kafka path: %.2f ms (%s); in-process: %.2f ms%n", kafka.cpu().total(),
+                kafka.cpu().describe("%.2f"), inProcessCpu);
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("path", "Kafka -> trainer-service -> versions");
+        row.put("samples/s", kafka.rate());
+        report.row(row);
+        Map<String, Object> base = new LinkedHashMap<>();
+        base.put("path", "in-process model-core loop (mean of before and after)");
+        base.put("samples/s", inProcess);
+        report.row(base);
+        report.result("trainer_cpu_ms_per_sample", kafka.cpu().total());
+        report.result("inprocess_cpu_ms_per_sample", inProcessCpu);
+        report.result("trainer_sps", kafka.rate());
+        report.result("inprocess_sps", inProcess);
+        report.result("inprocess_before_sps", before.rate());
+        report.result("inprocess_after_sps", after.rate());
+        report.result("ratio", kafka.rate() / inProcess);
+        report.result("publish_p50_ms", kafka.publishP50Ms());
+        report.result("publish_p99_ms", kafka.publishP99Ms());
+        report.environment("samples", data.size());
+        MachineLoad.record(report, "load_avg_1m");
     }
+
+    /** The in-process baseline's rate and CPU. */
+    private record InProcess(double rate, double cpuMsPerSample) {}
+
+    /** What the Kafka path measured. */
+    private record KafkaPath(double rate, CpuSnapshot.Usage cpu, double publishP50Ms, double publishP99Ms) {}
 
     /** Blocks until the trainer reports owned samples partitions at {@code GET /v1/training}. */
     private static void awaitPartitions(int port) throws Exception {
@@ -206,8 +209,7 @@ public final class TrainerBench implements Benchmark {
      * The same work without Kafka: embed each batch with MiniLM, learn it with the same learner settings; after an
      * untimed pass of the warm-up samples through a learner of their own, as the Kafka path gets.
      */
-    private static double inProcessRate(List<WordNetGloss> warm, List<WordNetGloss> data, int batch, int passes,
-            double[] cpuMsPerSample) {
+    private static InProcess inProcess(List<WordNetGloss> warm, List<WordNetGloss> data, int batch, int passes) {
         LearnerConfig config = new LearnerConfig(new HeadConfig(384, List.of(256), 0.1f), OptimizerConfig.adam(1e-3f), 64,
                 ReplayConfig.of(ReplayPolicy.CLASS_BALANCED, 2000, 0.5), 0.1, 2000, 1L);
         // the trainer's encoder settings (trainer-service LearnerBeans): ONNX Runtime threads that do not spin
@@ -223,8 +225,7 @@ public final class TrainerBench implements Benchmark {
             long t0 = System.nanoTime();
             learnAll(minilm, learner, data, batch, passes);
             double rate = data.size() * 1e9 / (System.nanoTime() - t0);
-            cpuMsPerSample[0] = (ProcessCpu.self() - cpu0) * 1e3 / data.size();
-            return rate;
+            return new InProcess(rate, (ProcessCpu.self() - cpu0) * 1e3 / data.size());
         }
     }
 
